@@ -1,0 +1,4 @@
+#ifndef VIGIL_CYAML_SHIM_H
+#define VIGIL_CYAML_SHIM_H
+#include <yaml.h>
+#endif

@@ -1,0 +1,2 @@
+/// The `Vigil` library: the model modules for users who define their monitoring stack in Swift.
+@_exported import VigilCore

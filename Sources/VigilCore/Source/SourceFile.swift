@@ -1,0 +1,175 @@
+/// The text of one input file with a line table, so byte offsets map to lines and columns.
+///
+/// A `SourceFile` is immutable and shared by every document, node and diagnostic that came
+/// from it. Line breaks are counted the way libyaml counts them (`\n`, `\r\n`, `\r`, NEL,
+/// U+2028, U+2029), so positions from libyaml and from our own scanners agree.
+public final class SourceFile: Sendable {
+    /// The path as the user named it (`-` for standard input).
+    public let path: String
+    /// The raw bytes of the file.
+    public let bytes: [UInt8]
+    /// Byte offset where each line starts; `lineStarts[0] == 0`.
+    public let lineStarts: [Int]
+    /// Whether every byte is ASCII, which makes column arithmetic trivial.
+    public let isASCII: Bool
+    /// Rule ids silenced per line by `# vigil:ignore RULE-ID` comments (1-based lines).
+    public let ignoreDirectives: [Int: [String]]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        var starts = [0]
+        var ascii = true
+        var i = 0
+        let n = bytes.count
+        bytes.withUnsafeBufferPointer { b in
+            while i < n {
+                let c = b[i]
+                if c == 0x0A {
+                    starts.append(i + 1)
+                } else if c == 0x0D {
+                    if i + 1 < n && b[i + 1] == 0x0A { i += 1 }
+                    starts.append(i + 1)
+                } else if c >= 0x80 {
+                    ascii = false
+                    if c == 0xC2 && i + 1 < n && b[i + 1] == 0x85 {
+                        i += 1
+                        starts.append(i + 1)
+                    } else if c == 0xE2 && i + 2 < n && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9) {
+                        i += 2
+                        starts.append(i + 1)
+                    }
+                }
+                i += 1
+            }
+        }
+        self.lineStarts = starts
+        self.isASCII = ascii
+        self.ignoreDirectives = IgnoreDirectiveScanner.scan(bytes)
+    }
+
+    /// Convenience for tests and embedded text.
+    public convenience init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// The number of lines (a final line without a newline counts).
+    public var lineCount: Int { lineStarts.count }
+
+    /// The position of a byte offset (clamped to the file).
+    public func position(atOffset rawOffset: Int) -> SourcePosition {
+        let offset = max(0, min(rawOffset, bytes.count))
+        var lo = 0
+        var hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        let lineStart = lineStarts[lo]
+        let column: Int
+        if isASCII {
+            column = offset - lineStart + 1
+        } else {
+            var scalars = 0
+            var j = lineStart
+            while j < offset {
+                if bytes[j] & 0xC0 != 0x80 { scalars += 1 }
+                j += 1
+            }
+            column = scalars + 1
+        }
+        return SourcePosition(line: lo + 1, column: column, offset: offset)
+    }
+
+    /// The position of a 0-based line and a 0-based column counted in Unicode scalars,
+    /// as libyaml reports marks.
+    public func position(line0: Int, column0: Int) -> SourcePosition {
+        guard line0 >= 0, line0 < lineStarts.count else {
+            return position(atOffset: bytes.count)
+        }
+        let lineStart = lineStarts[line0]
+        let lineEnd = line0 + 1 < lineStarts.count ? lineStarts[line0 + 1] : bytes.count
+        var offset = lineStart
+        if isASCII {
+            offset = min(lineStart + column0, max(lineEnd, lineStart))
+            if offset > bytes.count { offset = bytes.count }
+        } else {
+            var remaining = column0
+            while remaining > 0 && offset < lineEnd {
+                offset += 1
+                while offset < lineEnd && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+                remaining -= 1
+            }
+            offset += remaining  // a mark past the end of the line (should not happen)
+            if offset > bytes.count { offset = bytes.count }
+        }
+        return SourcePosition(line: line0 + 1, column: column0 + 1, offset: offset)
+    }
+
+    /// The text of a 1-based line without its line break (lossy for invalid UTF-8).
+    public func lineText(_ line: Int) -> String {
+        guard line >= 1, line <= lineStarts.count else { return "" }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        while end > start && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// The bytes of a range decoded as text (lossy for invalid UTF-8).
+    public func text(of range: SourceRange) -> String {
+        let s = max(0, min(range.start.offset, bytes.count))
+        let e = max(s, min(range.end.offset, bytes.count))
+        return String(decoding: bytes[s..<e], as: UTF8.self)
+    }
+
+    /// Whether a `# vigil:ignore` comment on `line` or the line above names `rule`.
+    public func isIgnored(rule: String, line: Int) -> Bool {
+        for l in [line, line - 1] {
+            if let ids = ignoreDirectives[l], ids.contains(where: { $0 == rule || $0 == "all" }) {
+                return true
+            }
+        }
+        return false
+    }
+}
+
+/// Finds `# vigil:ignore RULE-ID[,RULE-ID…]` comments without parsing the YAML.
+enum IgnoreDirectiveScanner {
+    static let marker = Array("vigil:ignore".utf8)
+
+    static func scan(_ bytes: [UInt8]) -> [Int: [String]] {
+        var result: [Int: [String]] = [:]
+        let n = bytes.count
+        let m = marker.count
+        guard n >= m else { return result }
+        var line = 1
+        var i = 0
+        var sawHash = false
+        while i < n {
+            let c = bytes[i]
+            if c == 0x0A { line += 1; sawHash = false; i += 1; continue }
+            if c == 0x23 { sawHash = true }  // '#'
+            if sawHash && c == 0x76 && i + m <= n && bytes[i..<(i + m)].elementsEqual(marker) {
+                var j = i + m
+                var ids: [String] = []
+                var current: [UInt8] = []
+                while j < n && bytes[j] != 0x0A && bytes[j] != 0x0D {
+                    let d = bytes[j]
+                    if d == 0x20 || d == 0x2C || d == 0x09 {
+                        if !current.isEmpty { ids.append(String(decoding: current, as: UTF8.self)); current = [] }
+                    } else {
+                        current.append(d)
+                    }
+                    j += 1
+                }
+                if !current.isEmpty { ids.append(String(decoding: current, as: UTF8.self)) }
+                if ids.isEmpty { ids = ["all"] }
+                result[line, default: []].append(contentsOf: ids)
+                i = j
+                continue
+            }
+            i += 1
+        }
+        return result
+    }
+}
