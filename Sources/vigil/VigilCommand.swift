@@ -1,0 +1,13 @@
+import ArgumentParser
+import Vigil
+
+/// The `vigil` command: monitoring as code.
+@main
+struct VigilCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vigil",
+        abstract: "Validate, render and diff a monitoring stack: Prometheus, Alertmanager, Kubernetes, Grafana, ELK.",
+        version: VigilVersion.current,
+        subcommands: []
+    )
+}
