@@ -1,0 +1,306 @@
+import CYAML
+
+/// Loads YAML (and JSON, YAML's flow subset) into positioned `Node` trees through libyaml's
+/// event parser.
+///
+/// The tree is built iteratively from events, so nesting depth costs no stack; depth, alias
+/// expansion and document count are bounded by `LoadLimits`. Aliases share the anchored node.
+/// Merge keys (`<<`) are resolved; duplicate keys are reported and the last value wins.
+public enum YAMLLoader {
+    /// Loads every document of `file`.
+    public static func load(_ file: SourceFile, limits: LoadLimits = .default) -> LoadResult {
+        var builder = TreeBuilder(file: file, limits: limits)
+        builder.run()
+        return LoadResult(file: file, documents: builder.documents, diagnostics: builder.diagnostics)
+    }
+
+    /// Loads text from memory (tests, stdin, embedded configs).
+    public static func load(text: String, path: String, limits: LoadLimits = .default) -> LoadResult {
+        load(SourceFile(path: path, text: text), limits: limits)
+    }
+}
+
+private struct TreeBuilder {
+    let file: SourceFile
+    let limits: LoadLimits
+    var documents: [Document] = []
+    var diagnostics: [Diagnostic] = []
+
+    private enum Frame {
+        case sequence(items: [Node], start: SourcePosition, tag: String?, anchor: String?)
+        case mapping(pairs: [Pair], pendingKey: Node?, start: SourcePosition, tag: String?, anchor: String?)
+    }
+
+    private var stack: [Frame] = []
+    private var anchors: [String: Node] = [:]
+    private var root: Node?
+    private var nodesInFile = 0
+    private let hasBOM: Bool
+
+    init(file: SourceFile, limits: LoadLimits) {
+        self.file = file
+        self.limits = limits
+        self.hasBOM = file.bytes.count >= 3 && file.bytes[0] == 0xEF && file.bytes[1] == 0xBB && file.bytes[2] == 0xBF
+    }
+
+    private func position(_ mark: yaml_mark_t) -> SourcePosition {
+        var column = Int(mark.column)
+        if hasBOM && mark.line == 0 { column += 1 }
+        return file.position(line0: Int(mark.line), column0: column)
+    }
+
+    private mutating func report(_ rule: String, _ message: String, at range: SourceRange?, hint: String? = nil, notes: [DiagnosticNote] = []) {
+        diagnostics.append(Diagnostic(rule: rule, severity: .error, message: message, file: file.path, range: range, hint: hint, notes: notes))
+    }
+
+    mutating func run() {
+        if file.bytes.isEmpty { return }
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            report("yaml/syntax", "could not initialise the YAML parser", at: nil)
+            return
+        }
+        defer { yaml_parser_delete(&parser) }
+        file.bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            yaml_parser_set_input_string(&parser, base, buffer.count)
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    reportParserError(parser)
+                    return
+                }
+                let type = event.type
+                let keepGoing = handle(event)
+                yaml_event_delete(&event)
+                if !keepGoing || type == YAML_STREAM_END_EVENT { return }
+            }
+        }
+    }
+
+    private mutating func reportParserError(_ parser: yaml_parser_t) {
+        let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
+        var message = problem
+        if let context = parser.context.map({ String(cString: $0) }) {
+            message = "\(problem) \(context)"
+        }
+        let mark: yaml_mark_t
+        switch parser.error {
+        case YAML_READER_ERROR:
+            let offset = Int(parser.problem_offset)
+            let p = file.position(atOffset: offset)
+            report("yaml/syntax", readerMessage(problem, value: parser.problem_value), at: SourceRange(at: p),
+                   hint: "Vigil reads UTF-8 text; save the file as UTF-8 and remove binary content.")
+            return
+        default:
+            mark = parser.problem_mark
+        }
+        let p = position(mark)
+        var hint: String?
+        if problem.contains("cannot start any token"), p.offset < file.bytes.count, file.bytes[p.offset] == 0x09 {
+            hint = "YAML does not allow tabs for indentation; indent with spaces."
+            message = "found a tab character where indentation is expected"
+        } else if parser.context != nil {
+            let cp = position(parser.context_mark)
+            if cp != p { hint = "the construct started at line \(cp.line), column \(cp.column)" }
+        }
+        report("yaml/syntax", message, at: SourceRange(at: p), hint: hint)
+    }
+
+    private func readerMessage(_ problem: String, value: Int32) -> String {
+        if problem.contains("control characters") || problem.contains("UTF-8") || problem.contains("octet") {
+            return "not valid UTF-8 text: \(problem)"
+        }
+        return problem
+    }
+
+    private func cString(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let p else { return nil }
+        return String(cString: p)
+    }
+
+    /// Handles one event; returns false to stop loading the file.
+    private mutating func handle(_ event: yaml_event_t) -> Bool {
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            anchors = [:]
+            root = nil
+            stack = []
+        case YAML_DOCUMENT_END_EVENT:
+            // An empty document (a stray `---` at the end of a stream) carries nothing.
+            if let root, !(root.scalar.map { $0.text.isEmpty && $0.style == .plain && root.tag == nil } ?? false) {
+                if documents.count >= limits.maxDocuments {
+                    report("yaml/limit", "more than \(limits.maxDocuments) documents in one stream", at: SourceRange(at: position(event.start_mark)))
+                    return false
+                }
+                documents.append(Document(file: file, root: root, index: documents.count))
+            }
+            root = nil
+        case YAML_SCALAR_EVENT:
+            let s = event.data.scalar
+            let text: String
+            if let v = s.value {
+                text = String(decoding: UnsafeBufferPointer(start: v, count: Int(s.length)), as: UTF8.self)
+            } else {
+                text = ""
+            }
+            let style: ScalarStyle
+            switch s.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: style = .literal
+            case YAML_FOLDED_SCALAR_STYLE: style = .folded
+            default: style = .plain
+            }
+            var tag = cString(s.tag)
+            if tag == "!" { tag = Tag.str }  // the non-specific tag on a scalar means string
+            let node = Node(.scalar(Scalar(text, style: style)), tag: tag,
+                            range: SourceRange(start: position(event.start_mark), end: position(event.end_mark)))
+            nodesInFile += 1
+            if let a = cString(s.anchor) { anchors[a] = node }
+            return add(node)
+        case YAML_ALIAS_EVENT:
+            let name = cString(event.data.alias.anchor) ?? ""
+            guard let target = anchors[name] else {
+                report("yaml/syntax", "unknown anchor '\(name)' referenced", at: SourceRange(start: position(event.start_mark), end: position(event.end_mark)))
+                return false
+            }
+            return add(target)
+        case YAML_SEQUENCE_START_EVENT:
+            let s = event.data.sequence_start
+            guard stack.count < limits.maxDepth else { return tooDeep(event) }
+            stack.append(.sequence(items: [], start: position(event.start_mark), tag: cString(s.tag), anchor: cString(s.anchor)))
+        case YAML_MAPPING_START_EVENT:
+            let s = event.data.mapping_start
+            guard stack.count < limits.maxDepth else { return tooDeep(event) }
+            stack.append(.mapping(pairs: [], pendingKey: nil, start: position(event.start_mark), tag: cString(s.tag), anchor: cString(s.anchor)))
+        case YAML_SEQUENCE_END_EVENT:
+            guard case .sequence(let items, let start, let tag, let anchor)? = stack.popLast() else { return false }
+            let node = Node(.sequence(items), tag: tag, range: SourceRange(start: start, end: position(event.end_mark)))
+            nodesInFile += 1
+            if let anchor { anchors[anchor] = node }
+            guard withinExpansionLimit(node) else { return false }
+            return add(node)
+        case YAML_MAPPING_END_EVENT:
+            guard case .mapping(let pairs, _, let start, let tag, let anchor)? = stack.popLast() else { return false }
+            let range = SourceRange(start: start, end: position(event.end_mark))
+            let node = Node(.mapping(Mapping(resolveMappingPairs(pairs))), tag: tag, range: range)
+            nodesInFile += 1
+            if let anchor { anchors[anchor] = node }
+            guard withinExpansionLimit(node) else { return false }
+            return add(node)
+        default:
+            break
+        }
+        return true
+    }
+
+    private mutating func tooDeep(_ event: yaml_event_t) -> Bool {
+        report("yaml/limit", "nesting deeper than \(limits.maxDepth) levels",
+               at: SourceRange(at: position(event.start_mark)),
+               hint: "Vigil refuses documents nested this deeply; no monitoring config needs it.")
+        return false
+    }
+
+    private mutating func withinExpansionLimit(_ node: Node) -> Bool {
+        let limit = limits.maxExpandedNodes + limits.aliasExpansionFactor * nodesInFile
+        if node.expandedSize > limit {
+            report("yaml/limit", "aliases expand this document beyond \(limit) nodes",
+                   at: SourceRange(at: node.range.start),
+                   hint: "This looks like an alias bomb (\"billion laughs\"); Vigil stops expanding aliases at this bound.")
+            return false
+        }
+        return true
+    }
+
+    /// Adds a finished node to the collection being built, or makes it the document root.
+    private mutating func add(_ node: Node) -> Bool {
+        guard let top = stack.popLast() else {
+            root = node
+            return true
+        }
+        switch top {
+        case .sequence(var items, let start, let tag, let anchor):
+            items.append(node)
+            stack.append(.sequence(items: items, start: start, tag: tag, anchor: anchor))
+        case .mapping(var pairs, let pendingKey, let start, let tag, let anchor):
+            if let key = pendingKey {
+                pairs.append(Pair(key: key, value: node))
+                stack.append(.mapping(pairs: pairs, pendingKey: nil, start: start, tag: tag, anchor: anchor))
+            } else {
+                stack.append(.mapping(pairs: pairs, pendingKey: node, start: start, tag: tag, anchor: anchor))
+            }
+        }
+        return true
+    }
+
+    /// Applies merge keys and reports duplicate keys.
+    private mutating func resolveMappingPairs(_ pairs: [Pair]) -> [Pair] {
+        var explicit: [Pair] = []
+        explicit.reserveCapacity(pairs.count)
+        var merged: [Pair] = []
+        var hasMerge = false
+        for p in pairs {
+            if let s = p.key.scalar, s.text == "<<", s.style == .plain, p.key.tag == nil || p.key.tag == Tag.merge {
+                hasMerge = true
+                switch p.value.content {
+                case .mapping(let m):
+                    merged.append(contentsOf: m.pairs)
+                case .sequence(let items):
+                    for item in items {
+                        if let m = item.mapping {
+                            merged.append(contentsOf: m.pairs)
+                        } else {
+                            report("yaml/merge", "a merge key (<<) takes a mapping or a list of mappings", at: item.range)
+                        }
+                    }
+                default:
+                    report("yaml/merge", "a merge key (<<) takes a mapping or a list of mappings", at: p.value.range)
+                }
+            } else {
+                explicit.append(p)
+            }
+        }
+        reportDuplicates(explicit)
+        guard hasMerge else { return explicit }
+        // Explicit keys win over merged ones; among merged mappings, the first wins.
+        var seen = Set(explicit.compactMap { $0.key.scalarText })
+        var result = explicit
+        for p in merged {
+            guard let k = p.key.scalarText else { result.append(p); continue }
+            if seen.insert(k).inserted { result.append(p) }
+        }
+        return result
+    }
+
+    private mutating func reportDuplicates(_ pairs: [Pair]) {
+        guard pairs.count > 1 else { return }
+        if pairs.count <= 8 {
+            for i in 1..<pairs.count {
+                guard let k = pairs[i].key.scalarText else { continue }
+                for j in 0..<i where pairs[j].key.scalarText == k {
+                    duplicate(k, pairs[i].key, first: pairs[j].key)
+                    break
+                }
+            }
+            return
+        }
+        var firstByKey: [String: Node] = [:]
+        firstByKey.reserveCapacity(pairs.count)
+        for p in pairs {
+            guard let k = p.key.scalarText else { continue }
+            if let first = firstByKey[k] {
+                duplicate(k, p.key, first: first)
+            } else {
+                firstByKey[k] = p.key
+            }
+        }
+    }
+
+    private mutating func duplicate(_ key: String, _ node: Node, first: Node) {
+        report("yaml/duplicate-key", "mapping key \"\(key)\" already defined at line \(first.range.start.line)",
+               at: node.range,
+               hint: "Remove one of them; readers disagree on which value wins.",
+               notes: [DiagnosticNote("first defined here", file: file.path, range: first.range)])
+    }
+}
