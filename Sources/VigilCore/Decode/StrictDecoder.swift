@@ -113,7 +113,7 @@ final class DecodingSession {
         if let e = error as? NodeDecodingError {
             let where_ = renderPath(e.path)
             let message = where_.isEmpty ? e.message : "\(where_): \(e.message)"
-            diagnostics.append(Diagnostic(rule: e.rule, severity: .error, message: message, file: file.path, range: e.node.range, hint: e.hint))
+            diagnostics.append(Diagnostic(rule: e.rule, severity: .error, message: message, in: file, range: e.node.range, hint: e.hint))
         } else {
             diagnostics.append(Diagnostic(rule: SchemaRule.invalidValue, severity: .error, message: String(describing: error), file: file.path))
         }
@@ -263,7 +263,7 @@ final class DecodingSession {
                 let prefix = path.isEmpty ? "" : "\(path): "
                 diagnostics.append(Diagnostic(rule: SchemaRule.unknownField, severity: .error,
                                               message: "\(prefix)unknown field \"\(key)\" in \(t.typeName)",
-                                              file: file.path, range: p.key.range, hint: hint))
+                                              in: file, range: p.key.range, hint: hint))
             }
         }
     }

@@ -55,6 +55,22 @@ public struct Diagnostic: Sendable, Hashable {
         self.notes = notes
     }
 
+    /// A diagnostic about a range of `file`; ranges in embedded files are mapped to the outer
+    /// file the user knows.
+    public init(
+        rule: String, severity: Severity, message: String, in file: SourceFile,
+        range: SourceRange?, hint: String? = nil, notes: [DiagnosticNote] = []
+    ) {
+        let resolved = file.resolve(range)
+        let mappedNotes = notes.map { n -> DiagnosticNote in
+            guard n.range != nil, n.file == nil || n.file == file.path else { return n }
+            let r = file.resolve(n.range)
+            return DiagnosticNote(n.message, file: r.file.path, range: r.range)
+        }
+        self.init(rule: rule, severity: severity, message: message, file: resolved.file.path,
+                  range: resolved.range, hint: hint, notes: mappedNotes)
+    }
+
     /// Sort order of reports: file, then position, then rule id.
     public static func reportOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
         if a.file != b.file { return a.file < b.file }

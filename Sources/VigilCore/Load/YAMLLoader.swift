@@ -50,7 +50,7 @@ private struct TreeBuilder {
     }
 
     private mutating func report(_ rule: String, _ message: String, at range: SourceRange?, hint: String? = nil, notes: [DiagnosticNote] = []) {
-        diagnostics.append(Diagnostic(rule: rule, severity: .error, message: message, file: file.path, range: range, hint: hint, notes: notes))
+        diagnostics.append(Diagnostic(rule: rule, severity: .error, message: message, in: file, range: range, hint: hint, notes: notes))
     }
 
     mutating func run() {
@@ -301,6 +301,6 @@ private struct TreeBuilder {
         report("yaml/duplicate-key", "mapping key \"\(key)\" already defined at line \(first.range.start.line)",
                at: node.range,
                hint: "Remove one of them; readers disagree on which value wins.",
-               notes: [DiagnosticNote("first defined here", file: file.path, range: first.range)])
+               notes: [DiagnosticNote("first defined here", range: first.range)])
     }
 }

@@ -14,10 +14,13 @@ public final class SourceFile: Sendable {
     public let isASCII: Bool
     /// Rule ids silenced per line by `# vigil:ignore RULE-ID` comments (1-based lines).
     public let ignoreDirectives: [Int: [String]]
+    /// Set when this file's text is a string inside another file (a ConfigMap key, `expr: |`).
+    public let embedding: Embedding?
 
-    public init(path: String, bytes: [UInt8]) {
+    public init(path: String, bytes: [UInt8], embedding: Embedding? = nil) {
         self.path = path
         self.bytes = bytes
+        self.embedding = embedding
         var starts = [0]
         var ascii = true
         var i = 0
@@ -46,6 +49,29 @@ public final class SourceFile: Sendable {
         self.lineStarts = starts
         self.isASCII = ascii
         self.ignoreDirectives = IgnoreDirectiveScanner.scan(bytes)
+    }
+
+    /// A file for the text of a scalar of `outer`, whose positions map back into `outer`.
+    public convenience init(embeddedIn outer: SourceFile, scalar node: Node) {
+        self.init(path: outer.path, bytes: Array((node.scalarText ?? "").utf8),
+                  embedding: Embedding(outer: outer, map: ScalarSourceMap(node: node, file: outer)))
+    }
+
+    /// The outermost file and the range there that corresponds to `range` in this file.
+    public func resolve(_ range: SourceRange?) -> (file: SourceFile, range: SourceRange?) {
+        var file = self
+        var r = range
+        var hops = 0
+        while let e = file.embedding, hops < 32 {
+            if let cur = r {
+                let s = e.map.sourceOffset(forValueOffset: cur.start.offset)
+                let t = e.map.sourceOffset(forValueOffset: cur.end.offset)
+                r = SourceRange(start: e.outer.position(atOffset: s), end: e.outer.position(atOffset: max(s, t)))
+            }
+            file = e.outer
+            hops += 1
+        }
+        return (file, r)
     }
 
     /// Convenience for tests and embedded text.
