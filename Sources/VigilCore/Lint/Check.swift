@@ -1,0 +1,77 @@
+/// One check: reads typed artifacts from the context and reports findings of one rule.
+///
+/// Convention: one check per file, the type named after what it checks
+/// (`ProbeTimeoutExceedsPeriod`), its rule id and examples in `rule`.
+public protocol Check: Sendable {
+    static var rule: RuleDescription { get }
+    init()
+    func run(_ context: LintContext, _ report: inout CheckReport)
+}
+
+/// Where a check puts its findings; the rule id and default severity are filled in.
+public struct CheckReport: Sendable {
+    public let rule: RuleDescription
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(rule: RuleDescription) {
+        self.rule = rule
+    }
+
+    /// Reports a finding at `range` of `file` (mapped to the outer file when embedded).
+    public mutating func add(
+        _ message: String, in file: SourceFile, at range: SourceRange?, hint: String? = nil,
+        severity: Severity? = nil, notes: [DiagnosticNote] = []
+    ) {
+        diagnostics.append(Diagnostic(rule: rule.id, severity: severity ?? rule.severity, message: message,
+                                      in: file, range: range, hint: hint, notes: notes))
+    }
+
+    /// Reports a finding at a model's provenance: at the value of `key` when given, else at the
+    /// mapping itself.
+    public mutating func add(
+        _ message: String, at origin: Provenance?, key: String? = nil, hint: String? = nil,
+        severity: Severity? = nil, notes: [DiagnosticNote] = []
+    ) {
+        guard let file = origin?.file else {
+            diagnostics.append(Diagnostic(rule: rule.id, severity: severity ?? rule.severity, message: message,
+                                          file: "<memory>", range: nil, hint: hint, notes: notes))
+            return
+        }
+        let range = key.flatMap { origin?.range(ofValue: $0) ?? origin?.range(ofKey: $0) } ?? origin?.range
+        add(message, in: file, at: range, hint: hint, severity: severity, notes: notes)
+    }
+}
+
+/// Everything one lint run loaded, for checks that look across documents and files.
+public final class LintContext: Sendable {
+    public let artifacts: [any Artifact]
+    public let options: LintOptions
+
+    public init(artifacts: [any Artifact], options: LintOptions = LintOptions()) {
+        self.artifacts = artifacts
+        self.options = options
+    }
+
+    /// All artifacts of one type, in load order.
+    public func all<T: Artifact>(_ type: T.Type) -> [T] {
+        artifacts.compactMap { $0 as? T }
+    }
+}
+
+/// Knowledge and settings a lint run was given beyond its files.
+public struct LintOptions: Sendable {
+    /// Free-form settings (`scrape-interval: 30s`), from the command line or `.vigil.yaml`.
+    public var settings: [String: String]
+    /// Typed knowledge supplied by higher layers (a metric catalogue, a stack).
+    public var knowledge: [any Sendable]
+
+    public init(settings: [String: String] = [:], knowledge: [any Sendable] = []) {
+        self.settings = settings
+        self.knowledge = knowledge
+    }
+
+    /// The first piece of knowledge of a type.
+    public func knowledge<T>(_ type: T.Type) -> T? {
+        knowledge.lazy.compactMap { $0 as? T }.first
+    }
+}

@@ -1,0 +1,54 @@
+/// The file kinds, rules and checks a lint run knows. Each module contributes one; the
+/// command line merges them all.
+public struct LintRegistry: Sendable {
+    public var kinds: [any FileKind]
+    public var textKinds: [any TextFileKind]
+    /// Rules reported outside checks (by loaders and decoders), for `vigil rules`.
+    public var rules: [RuleDescription]
+    public var checks: [any Check.Type]
+
+    public init(kinds: [any FileKind] = [], textKinds: [any TextFileKind] = [], rules: [RuleDescription] = [], checks: [any Check.Type] = []) {
+        self.kinds = kinds
+        self.textKinds = textKinds
+        self.rules = rules
+        self.checks = checks
+    }
+
+    /// This registry followed by `other` (kinds of `self` are tried first).
+    public func merging(_ other: LintRegistry) -> LintRegistry {
+        LintRegistry(kinds: kinds + other.kinds, textKinds: textKinds + other.textKinds,
+                     rules: rules + other.rules, checks: checks + other.checks)
+    }
+
+    /// Every rule description, sorted by id.
+    public var allRules: [RuleDescription] {
+        (rules + checks.map { $0.rule }).sorted { $0.id < $1.id }
+    }
+
+    public func rule(id: String) -> RuleDescription? {
+        allRules.first { $0.id == id }
+    }
+
+    /// Loads and decodes one file with every kind.
+    public func decode(file: SourceFile, name: String? = nil, limits: LoadLimits = .default) -> DecodeOutput {
+        decode(file: file, name: name ?? file.path, depth: 0, embeddedOnly: false)
+    }
+
+    func decode(file: SourceFile, name: String, depth: Int, embeddedOnly: Bool) -> DecodeOutput {
+        if file.bytes.prefix(8192).contains(0) {
+            return DecodeOutput(diagnostics: [Diagnostic(rule: CoreRules.io.id, severity: .error,
+                                                         message: "binary file (contains NUL bytes); not linted", file: file.path)])
+        }
+        for kind in textKinds where kind.matches(path: name, file: file) {
+            return kind.decode(file)
+        }
+        let loaded = YAMLLoader.load(file)
+        var out = DecodeOutput(diagnostics: loaded.diagnostics)
+        let embedded = EmbeddedDecoder(registry: self, depth: depth)
+        for document in loaded.documents {
+            guard let kind = kinds.first(where: { $0.matches(document) }) else { continue }
+            out.append(kind.decode(document, embedded: embedded))
+        }
+        return out
+    }
+}

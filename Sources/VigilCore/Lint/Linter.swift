@@ -1,0 +1,193 @@
+import Foundation
+
+/// The outcome of a lint run.
+public struct LintResult: Sendable {
+    /// Findings after configuration and `vigil:ignore` comments, in report order.
+    public let diagnostics: [Diagnostic]
+    /// The files that were linted, by path (for printing source lines).
+    public let files: [String: SourceFile]
+    /// How many files were linted.
+    public var fileCount: Int { files.count }
+
+    public func count(_ severity: Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
+}
+
+/// Runs a lint: finds the files, loads and decodes them concurrently, runs every check over
+/// everything that loaded, then applies the configuration.
+public struct Linter: Sendable {
+    public let registry: LintRegistry
+    public let configuration: LintConfiguration
+    public let options: LintOptions
+    public let limits: FileLimits
+
+    public init(registry: LintRegistry, configuration: LintConfiguration = LintConfiguration(),
+                options: LintOptions = LintOptions(), limits: FileLimits = FileLimits()) {
+        self.registry = registry
+        self.configuration = configuration
+        self.options = options
+        self.limits = limits
+    }
+
+    /// Lints files and directories (recursively; `-` is standard input).
+    public func lint(paths: [String]) async -> LintResult {
+        var ioDiagnostics: [Diagnostic] = []
+        var targets: [String] = []
+        for path in paths {
+            let found = FileDiscovery.expand(path, configuration: configuration)
+            targets.append(contentsOf: found.files)
+            ioDiagnostics.append(contentsOf: found.diagnostics)
+        }
+        var files: [SourceFile] = []
+        let read = await withTaskGroup(of: (Int, Result<SourceFile, FileReadError>).self) { group in
+            for (i, path) in targets.enumerated() {
+                group.addTask { (i, FileReader.read(path, limits: limits)) }
+            }
+            var results: [(Int, Result<SourceFile, FileReadError>)] = []
+            for await r in group { results.append(r) }
+            return results.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+        for r in read {
+            switch r {
+            case .success(let f): files.append(f)
+            case .failure(let e):
+                ioDiagnostics.append(Diagnostic(rule: CoreRules.io.id, severity: .error, message: e.message, file: e.path))
+            }
+        }
+        return await lint(files: files, extraDiagnostics: ioDiagnostics)
+    }
+
+    /// Lints files already in memory.
+    public func lint(files: [SourceFile], extraDiagnostics: [Diagnostic] = []) async -> LintResult {
+        let registry = self.registry
+        let outputs = await withTaskGroup(of: (Int, DecodeOutput).self) { group in
+            for (i, file) in files.enumerated() {
+                group.addTask { (i, registry.decode(file: file)) }
+            }
+            var results = [DecodeOutput](repeating: DecodeOutput(), count: files.count)
+            for await (i, out) in group { results[i] = out }
+            return results
+        }
+        var artifacts: [any Artifact] = []
+        var diagnostics = extraDiagnostics
+        for out in outputs {
+            artifacts.append(contentsOf: out.artifacts)
+            diagnostics.append(contentsOf: out.diagnostics)
+        }
+        var settings = configuration.settings ?? [:]
+        for (k, v) in options.settings { settings[k] = v }
+        let known = KnownRules(ids: Set(registry.allRules.map(\.id)))
+        let context = LintContext(artifacts: artifacts, options: LintOptions(settings: settings, knowledge: options.knowledge + [known]))
+        let checks = registry.checks
+        let found = await withTaskGroup(of: [Diagnostic].self) { group in
+            for check in checks {
+                group.addTask {
+                    var report = CheckReport(rule: check.rule)
+                    check.init().run(context, &report)
+                    return report.diagnostics
+                }
+            }
+            var all: [Diagnostic] = []
+            for await d in group { all.append(contentsOf: d) }
+            return all
+        }
+        diagnostics.append(contentsOf: found)
+        var byPath: [String: SourceFile] = [:]
+        for f in files { byPath[f.path] = f }
+        let final = diagnostics.compactMap { d -> Diagnostic? in
+            if let line = d.range?.start.line, let f = byPath[d.file], f.isIgnored(rule: d.rule, line: line) { return nil }
+            return configuration.apply(d)
+        }
+        return LintResult(diagnostics: Array(Set(final)).sorted(by: Diagnostic.reportOrder), files: byPath)
+    }
+
+    /// Lints one text in memory (rule examples, tests).
+    public func lint(text: String, path: String) async -> LintResult {
+        await lint(files: [SourceFile(path: path, text: text)])
+    }
+}
+
+/// Bounds on the files a run reads.
+public struct FileLimits: Sendable {
+    /// Larger files are refused with a diagnostic.
+    public var maxFileSize: Int
+
+    public init(maxFileSize: Int = 64 << 20) {
+        self.maxFileSize = maxFileSize
+    }
+}
+
+struct FileReadError: Error {
+    let path: String
+    let message: String
+}
+
+enum FileReader {
+    static func read(_ path: String, limits: FileLimits) -> Result<SourceFile, FileReadError> {
+        if path == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            guard data.count <= limits.maxFileSize else {
+                return .failure(FileReadError(path: path, message: "standard input is larger than the \(limits.maxFileSize >> 20) MiB limit"))
+            }
+            return .success(SourceFile(path: "-", bytes: [UInt8](data)))
+        }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            return .failure(FileReadError(path: path, message: "no such file or directory"))
+        }
+        if isDir.boolValue {
+            return .failure(FileReadError(path: path, message: "is a directory"))
+        }
+        if let attrs = try? FileManager.default.attributesOfItem(atPath: path),
+           let size = attrs[.size] as? NSNumber, size.intValue > limits.maxFileSize {
+            return .failure(FileReadError(path: path, message: "file is \(size.intValue >> 20) MiB, larger than the \(limits.maxFileSize >> 20) MiB limit; not linted"))
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .failure(FileReadError(path: path, message: "cannot read file (permission denied?)"))
+        }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.readToEnd() ?? Data()
+            return .success(SourceFile(path: path, bytes: [UInt8](data)))
+        } catch {
+            return .failure(FileReadError(path: path, message: "cannot read file: \(error.localizedDescription)"))
+        }
+    }
+}
+
+/// Expands directories into the files lint reads.
+enum FileDiscovery {
+    static let extensions: Set<String> = ["yaml", "yml", "json", "conf"]
+
+    static func expand(_ path: String, configuration: LintConfiguration) -> (files: [String], diagnostics: [Diagnostic]) {
+        if path == "-" { return (["-"], []) }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
+            return (configuration.excludes(path) ? [] : [path], [])
+        }
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+        var stack = [path]
+        while let dir = stack.popLast() {
+            let entries: [String]
+            do {
+                entries = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+            } catch {
+                diagnostics.append(Diagnostic(rule: CoreRules.io.id, severity: .error, message: "cannot read directory", file: dir))
+                continue
+            }
+            for name in entries {
+                if name.hasPrefix(".") && !LintConfiguration.fileNames.contains(name) { continue }
+                let full = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+                if configuration.excludes(full) { continue }
+                var sub: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: full, isDirectory: &sub) else { continue }
+                if sub.boolValue {
+                    stack.append(full)
+                } else if let ext = name.split(separator: ".").last, extensions.contains(ext.lowercased()), name.contains(".") {
+                    files.append(full)
+                }
+            }
+        }
+        return (files.sorted(), diagnostics)
+    }
+}
