@@ -41,6 +41,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(name: "VigilAlertmanager", dependencies: ["VigilCore"], swiftSettings: strict),
+        .testTarget(name: "VigilAlertmanagerTests", dependencies: ["VigilAlertmanager"], swiftSettings: strict),
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore"], swiftSettings: strict),
         .testTarget(name: "VigilStackTests", dependencies: ["VigilStack"], swiftSettings: strict),
         .testTarget(name: "VigilCLITests", dependencies: ["vigil", "VigilStack"], swiftSettings: strict),
