@@ -10,7 +10,10 @@ public enum AlertmanagerLint {
     ]
 
     /// Checks beyond amtool (design problems in configs Alertmanager accepts).
-    public static let designChecks: [any Check.Type] = []
+    public static let designChecks: [any Check.Type] = [
+        UnusedReceiver.self, UnreachableRoute.self, Timing.self, DeprecatedMatch.self, PlaintextSecret.self,
+        Placeholder.self, InhibitWithoutEqual.self,
+    ]
 
     /// Kinds and checks to merge into the full registry.
     public static let registry = LintRegistry(kinds: [AlertmanagerConfigKind()], checks: parityChecks + designChecks)

@@ -1,4 +1,7 @@
-#if canImport(VigilAlertmanager)
+// The lead wires this command: add "VigilAlertmanager" to the `vigil` (or `Vigil`) target's
+// dependencies, `RoutesCommand.self` to VigilCommand's subcommands, and delete this `#if`
+// and the closing `#endif` (until then the file compiles to nothing).
+#if VIGIL_ALERTMANAGER_WIRED
 import ArgumentParser
 import Foundation
 import VigilAlertmanager

@@ -9,8 +9,8 @@ public struct InvalidSetting: Check {
         summary: "A value Alertmanager rejects: zero `group_interval`/`repeat_interval`, an unknown message type, parse mode, responder type or time zone, conflicting HTTP authentication.",
         rationale: "These pass YAML decoding but fail when Alertmanager loads the config, which then keeps running the previous one.",
         triggering: [RuleExample("route:\n  receiver: team\n  repeat_interval: 0s\nreceivers:\n  - name: team\n"),
-                     RuleExample("route:\n  receiver: team\nreceivers:\n  - name: team\n    telegram_configs:\n      - bot_token_file: /s/t\n        chat_id: 42\n        parse_mode: markdown\n")],
-        nonTriggering: [RuleExample("route:\n  receiver: team\n  repeat_interval: 4h\nreceivers:\n  - name: team\n    telegram_configs:\n      - bot_token_file: /s/t\n        chat_id: 42\n        parse_mode: MarkdownV2\n")])
+                     RuleExample("route:\n  receiver: team\nreceivers:\n  - name: team\n    telegram_configs:\n      - bot_token: '123456:ABC'\n        chat_id: 42\n        parse_mode: markdown\n")],
+        nonTriggering: [RuleExample("route:\n  receiver: team\n  repeat_interval: 4h\nreceivers:\n  - name: team\n    telegram_configs:\n      - bot_token: '123456:ABC'\n        chat_id: 42\n        parse_mode: MarkdownV2\n")])
 
     public init() {}
 

@@ -10,7 +10,7 @@ public struct UndefinedTimeInterval: Check {
             RuleExample("route:\n  receiver: team\n  routes:\n    - matchers: ['team=\"a\"']\n      mute_time_intervals: [weekends]\nreceivers:\n  - name: team\n"),
             RuleExample("route:\n  receiver: team\nreceivers:\n  - name: team\ntime_intervals:\n  - name: nights\n    time_intervals: [{times: [{start_time: '00:00', end_time: '06:00'}]}]\n  - name: nights\n    time_intervals: []\n"),
         ],
-        nonTriggering: [RuleExample("route:\n  receiver: team\n  routes:\n    - matchers: ['team=\"a\"']\n      mute_time_intervals: [weekends]\nreceivers:\n  - name: team\ntime_intervals:\n  - name: weekends\n    time_intervals: [{weekdays: ['saturday:sunday']}]\n")])
+        nonTriggering: [RuleExample("route:\n  receiver: team\n  routes:\n    - matchers: ['team=\"a\"']\n      mute_time_intervals: [weekends]\nreceivers:\n  - name: team\ntime_intervals:\n  - name: weekends\n    time_intervals: [{weekdays: [saturday, sunday]}]\n")])
 
     public init() {}
 
