@@ -25,7 +25,7 @@ public struct MissingRequiredField: Check {
                 if !r.name.isSet { report.add("missing name in receiver", at: r.origin, hint: "add `name:`; routes refer to receivers by name") }
                 for c in r.emailConfigs ?? [] {
                     if !c.to.isSet { report.add("missing to address in email config", at: c.origin, hint: "add `to: team@example.org`") }
-                    if c.smarthost == nil && g.smtpSmarthost == nil {
+                    if !(c.origin?.sets("smarthost") ?? false) && !(a.config.global?.origin?.sets("smtp_smarthost") ?? false) {
                         report.add("no global SMTP smarthost set", at: c.origin, hint: "set `smarthost: host:port` here or `smtp_smarthost` in `global`")
                     }
                     if !c.from.isSet && !g.smtpFrom.isSet {
@@ -33,7 +33,7 @@ public struct MissingRequiredField: Check {
                     }
                 }
                 for c in r.slackConfigs ?? [] {
-                    if c.apiURL == nil && !c.apiURLFile.isSet && g.slackAPIURL == nil && !g.slackAPIURLFile.isSet {
+                    if !(c.origin?.sets("api_url") ?? false) && !c.apiURLFile.isSet && !(a.config.global?.origin?.sets("slack_api_url") ?? false) && !g.slackAPIURLFile.isSet {
                         report.add("no global Slack API URL set either inline or in a file", at: c.origin,
                                    hint: "set `api_url_file:` (a mounted secret) here or `slack_api_url_file` in `global`")
                     }
@@ -54,7 +54,7 @@ public struct MissingRequiredField: Check {
                     report.add("missing service or routing key in PagerDuty config", at: c.origin,
                                hint: "set `routing_key_file:` (Events API v2) pointing at a mounted secret")
                 }
-                for c in r.webhookConfigs ?? [] where c.url == nil && !c.urlFile.isSet {
+                for c in r.webhookConfigs ?? [] where !(c.origin?.sets("url") ?? false) && !c.urlFile.isSet {
                     report.add("missing URL in webhook config", at: c.origin, hint: "add `url:` (or `url_file:` when the URL carries a token)")
                 }
                 for c in r.opsgenieConfigs ?? [] {
@@ -90,9 +90,9 @@ public struct MissingRequiredField: Check {
                 }
                 for c in r.telegramConfigs ?? [] {
                     if !c.botToken.isSet && !c.botTokenFile.isSet { report.add("missing bot_token on telegram_config", at: c.origin, hint: "add `bot_token_file:` (or `bot_token:`)") }
-                    if (c.chatID ?? 0) == 0 { report.add("missing chat_id on telegram_config", at: c.origin, hint: "add `chat_id:` (a number)") }
+                    if (c.chatID ?? 0) == 0 && !(c.origin?.sets("chat_id") ?? false) { report.add("missing chat_id on telegram_config", at: c.origin, hint: "add `chat_id:` (a number)") }
                 }
-                for c in r.discordConfigs ?? [] where c.webhookURL == nil && !c.webhookURLFile.isSet {
+                for c in r.discordConfigs ?? [] where !(c.origin?.sets("webhook_url") ?? false) && !c.webhookURLFile.isSet {
                     report.add("no discord webhook URL provided", at: c.origin, hint: "add `webhook_url_file:` (or `webhook_url:`)")
                 }
                 for c in r.webexConfigs ?? [] {
@@ -102,10 +102,10 @@ public struct MissingRequiredField: Check {
                                    hint: "add `http_config: {authorization: {credentials_file: /etc/alertmanager/secrets/webex-token}}`")
                     }
                 }
-                for c in r.msteamsConfigs ?? [] where c.webhookURL == nil && !c.webhookURLFile.isSet {
+                for c in r.msteamsConfigs ?? [] where !(c.origin?.sets("webhook_url") ?? false) && !c.webhookURLFile.isSet {
                     report.add("one of webhook_url or webhook_url_file must be configured", at: c.origin)
                 }
-                for c in r.msteamsv2Configs ?? [] where c.webhookURL == nil && !c.webhookURLFile.isSet {
+                for c in r.msteamsv2Configs ?? [] where !(c.origin?.sets("webhook_url") ?? false) && !c.webhookURLFile.isSet {
                     report.add("one of webhook_url or webhook_url_file must be configured", at: c.origin)
                 }
             }

@@ -13,6 +13,14 @@ extension Provenance {
 
     /// Whether the mapping sets `key` (even to an empty value).
     func has(_ key: String) -> Bool { node?.mapping?.pair(for: key) != nil }
+
+    /// Whether the mapping gives `key` a value (not null, not an empty string): a value that
+    /// failed to decode still counts, so "missing" is not reported on top of "invalid".
+    func sets(_ key: String) -> Bool {
+        guard let v = node?.mapping?[key] else { return false }
+        if v.mapping != nil || v.sequence != nil { return true }
+        return v.resolvedScalar != .null && !(v.scalarText ?? "").isEmpty
+    }
 }
 
 extension Optional where Wrapped == String {

@@ -82,7 +82,15 @@ public struct HostPort: Sendable, Hashable, Codable, CustomStringConvertible {
     public let host: String
     public let port: String
 
+    /// An unset address (`smarthost: ''`), which Alertmanager fills from `global`.
+    public var isEmpty: Bool { host.isEmpty && port.isEmpty }
+
     public init(validating text: String) throws {
+        if text.isEmpty {
+            host = ""
+            port = ""
+            return
+        }
         var host = Substring(text)
         let port: Substring
         if text.hasPrefix("[") {
@@ -102,7 +110,7 @@ public struct HostPort: Sendable, Hashable, Codable, CustomStringConvertible {
         self.port = String(port)
     }
 
-    public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+    public var description: String { isEmpty ? "" : host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
