@@ -49,9 +49,11 @@ public struct LabelMatcher: Sendable, Hashable, CustomStringConvertible {
     public var matchesEmpty: Bool { matches("") }
 
     /// Alertmanager's text: `name="value"`, the value escaped OpenMetrics style; names that are
-    /// not classic label names are quoted.
+    /// not classic matcher names (`[a-zA-Z_:][a-zA-Z0-9_:]*`) are quoted.
     public var description: String {
-        let shownName = LabelName.isValid(name) ? name : "\"\(LabelMatcher.escape(name))\""
+        let scalars = Array(name.unicodeScalars)
+        let classic = !scalars.isEmpty && scalars.enumerated().allSatisfy { MatcherParser.isNameScalar($0.element, first: $0.offset == 0) }
+        let shownName = classic ? name : "\"\(LabelMatcher.escape(name))\""
         return "\(shownName)\(op.rawValue)\"\(LabelMatcher.escape(value))\""
     }
 
