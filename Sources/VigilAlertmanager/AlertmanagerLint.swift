@@ -13,6 +13,7 @@ public enum AlertmanagerLint {
     public static let designChecks: [any Check.Type] = [
         UnusedReceiver.self, UnreachableRoute.self, Timing.self, DeprecatedMatch.self, PlaintextSecret.self,
         Placeholder.self, InhibitWithoutEqual.self,
+        AlertNotRouted.self, UnreachableReceiver.self, GroupByUnknownLabel.self,
     ]
 
     /// Kinds and checks to merge into the full registry.

@@ -202,3 +202,69 @@ import VigilCore
         #expect(json.diagnostics.contains { $0.rule == "alertmanager/undefined-receiver" && $0.range?.start.line == 1 })
     }
 }
+
+/// The checks that use known alert rules.
+@Suite struct KnownAlertChecksTests {
+    static let config = """
+    route:
+      receiver: default
+      group_by: [alertname, cluster]
+      routes:
+        - matchers: ['team="db"']
+          receiver: db
+          routes:
+            - matchers: ['severity="critical"']
+              receiver: db-pager
+        - matchers: ['severity="critical"']
+          receiver: pager
+    receivers:
+      - name: default
+      - name: db
+      - name: db-pager
+      - name: pager
+    """
+
+    static func lint(_ alerts: [KnownAlert]) async -> [Diagnostic] {
+        let linter = Linter(registry: CoreRules.registry.merging(AlertmanagerLint.registry), options: LintOptions(knowledge: [KnownAlerts(alerts)]))
+        return await linter.lint(text: config, path: "am.yml").diagnostics
+    }
+
+    @Test func silentWithoutKnowledge() async {
+        let d = await Support.linter.lint(text: Self.config, path: "am.yml").diagnostics
+        #expect(!d.contains { ["alertmanager/alert-not-routed", "alertmanager/unreachable-receiver", "alertmanager/group-by-unknown-label"].contains($0.rule) })
+    }
+
+    @Test func alertWithRuleDecidedLabelsThatMissEveryRoute() async {
+        let d = await Self.lint([KnownAlert(name: "DiskFull", labels: ["severity": "page", "team": "web"]),
+                                 KnownAlert(name: "DBDown", labels: ["severity": "critical", "team": "db"])])
+        let notRouted = d.filter { $0.rule == "alertmanager/alert-not-routed" }
+        #expect(notRouted.map(\.message) == [#"alert DiskFull {severity="page", team="web"} matches no route in am.yml; only the root receiver "default" gets it"#])
+    }
+
+    @Test func unknownSeriesLabelsKeepChecksSilent() async {
+        // `team` may come from the series: the route may match, so nothing is reported.
+        let d = await Self.lint([KnownAlert(name: "DiskFull", labels: ["severity": "page"], seriesLabels: nil)])
+        #expect(!d.contains { $0.rule == "alertmanager/alert-not-routed" })
+        // `db` stays reachable; the pagers need severity="critical", which the rule never sets.
+        let unreachable = Set(d.filter { $0.rule == "alertmanager/unreachable-receiver" }.compactMap { $0.message.split(separator: "\"").dropFirst().first.map(String.init) })
+        #expect(unreachable == ["pager", "db-pager"])
+        #expect(!d.contains { $0.rule == "alertmanager/group-by-unknown-label" })
+    }
+
+    @Test func receiversNoAlertReaches() async {
+        let d = await Self.lint([KnownAlert(name: "DBSlow", labels: ["severity": "warning", "team": "db"], seriesLabels: ["cluster"])])
+        let unreachable = d.filter { $0.rule == "alertmanager/unreachable-receiver" }.map(\.message)
+        #expect(unreachable.count == 2)
+        #expect(unreachable.contains { $0.hasPrefix(#"no known alert can reach receiver "db-pager""#) })
+        #expect(unreachable.contains { $0.hasPrefix(#"no known alert can reach receiver "pager""#) })
+        #expect(!d.contains { $0.rule == "alertmanager/group-by-unknown-label" })
+    }
+
+    @Test func groupByLabelNoAlertCarries() async {
+        let d = await Self.lint([KnownAlert(name: "DBSlow", labels: ["severity": "warning", "team": "db"], seriesLabels: ["clustr"])])
+        let g = d.filter { $0.rule == "alertmanager/group-by-unknown-label" }
+        #expect(g.map(\.message) == [#"group_by label "cluster" is carried by none of the 1 known alerts"#])
+        #expect(g.first?.hint == #"did you mean "clustr"?"#)
+        #expect(g.first?.range?.start.line == 3)
+    }
+}

@@ -5,7 +5,7 @@ import VigilCore
 
 /// Shared helpers: linters, fixture paths, amtool.
 enum Support {
-    static let linter = Linter(registry: CoreRules.registry.merging(AlertmanagerLint.registry))
+    static let linter = Linter(registry: CoreRules.registry.merging(AlertmanagerLint.registry).merging(LintRegistry(kinds: [TestRuleFileKind()])))
 
     /// The package root (two levels above this file's folder).
     static let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

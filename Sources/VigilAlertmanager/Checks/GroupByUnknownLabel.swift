@@ -1,0 +1,29 @@
+import VigilCore
+
+/// `group_by` on a label that none of the known alerts can carry.
+public struct GroupByUnknownLabel: Check {
+    public static let rule = RuleDescription(
+        id: "alertmanager/group-by-unknown-label", severity: .warning,
+        summary: "`group_by` names a label that no known alert carries, so it groups nothing (often a typo such as `servce`).",
+        rationale: "Grouping by an absent label puts every alert in the same group for that label; the intended split (per service, per cluster) silently does not happen. Reported only when the rules' labels and series labels are all known.",
+        triggering: [RuleExample("route:\n  receiver: default\n  group_by: [alertname, servce]\nreceivers:\n  - name: default\n---\ngroups:\n  - name: g\n    rules:\n      - alert: DiskFull\n        expr: sum by (service) (disk_free) < 0.1\n        labels: {severity: warning}\n")],
+        nonTriggering: [RuleExample("route:\n  receiver: default\n  group_by: [alertname, service]\nreceivers:\n  - name: default\n---\ngroups:\n  - name: g\n    rules:\n      - alert: DiskFull\n        expr: sum by (service) (disk_free) < 0.1\n        labels: {severity: warning}\n")])
+
+    public init() {}
+
+    public func run(_ context: LintContext, _ report: inout CheckReport) {
+        guard let alerts = context.knownAlerts else { return }
+        for a in context.all(AlertmanagerConfigArtifact.self) {
+            for visit in a.config.allRoutes {
+                for (i, label) in (visit.route.groupBy ?? []).enumerated() where label != "..." && label != "alertname" {
+                    guard !alerts.contains(where: { $0.mayCarry(label) }) else { continue }
+                    var known = Set<String>()
+                    for alert in alerts { known.formUnion(alert.staticLabels.keys); known.formUnion(alert.seriesLabels ?? []) }
+                    let hint = Suggestion.closest(to: label, in: known.sorted()).map { "did you mean \"\($0)\"?" } ?? "the alerts carry: \(known.sorted().joined(separator: ", "))"
+                    report.add("group_by label \"\(label)\" is carried by none of the \(alerts.count) known alerts", in: a.file,
+                               at: visit.route.origin?.range(ofItem: "group_by", i), hint: hint)
+                }
+            }
+        }
+    }
+}
