@@ -3,7 +3,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 VIGIL_RELEASE = .build/release/vigil
 
-.PHONY: all deps build release test demo golden bench install corpus clean
+.PHONY: all deps build release test demo golden bench install corpus readme clean
 
 all: build
 
@@ -39,3 +39,7 @@ install: release
 
 clean:
 	rm -rf .build .corpus
+
+# Regenerates the rule table in README.md.
+readme:
+	@scripts/update-readme.sh

@@ -180,7 +180,14 @@ enum FileDiscovery {
                 let full = dir.hasSuffix("/") ? dir + name : dir + "/" + name
                 if configuration.excludes(full) { continue }
                 var sub: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: full, isDirectory: &sub) else { continue }
+                guard FileManager.default.fileExists(atPath: full, isDirectory: &sub) else {
+                    // A dangling symbolic link to a config is worth a word; other entries are not ours.
+                    if let ext = name.split(separator: ".").last, extensions.contains(ext.lowercased()),
+                       (try? FileManager.default.destinationOfSymbolicLink(atPath: full)) != nil {
+                        diagnostics.append(Diagnostic(rule: CoreRules.io.id, severity: .error, message: "broken symbolic link", file: full))
+                    }
+                    continue
+                }
                 if sub.boolValue {
                     stack.append(full)
                 } else if let ext = name.split(separator: ".").last, extensions.contains(ext.lowercased()), name.contains(".") {
