@@ -271,8 +271,13 @@ struct QuotingCase: Sendable, CustomTestStringConvertible {
             ("d", Node(.scalar(Scalar("a: b")))),
             ("e", Node(.scalar(Scalar("yes", style: .doubleQuoted)))),
             ("f", Node(.sequence([Node(.scalar(Scalar("")))]))),
+            ("g", Node(.scalar(Scalar("-1")))),
+            ("h", Node(.scalar(Scalar("-Xmx512m")))),
+            ("i", Node(.scalar(Scalar("?x")))),
+            ("j", Node(.scalar(Scalar("- x")))),
         ])
-        #expect(try YAMLEmitter().emit(node) == "a: yes\nb: 0755\nc:\nd: 'a: b'\ne: 'yes'\nf:\n  -\n")
+        #expect(try YAMLEmitter().emit(node)
+            == "a: yes\nb: 0755\nc:\nd: 'a: b'\ne: 'yes'\nf:\n  -\ng: -1\nh: -Xmx512m\ni: ?x\nj: '- x'\n")
     }
 
     @Test func typedScalarsArePlainUnlessTheirTextDisagrees() throws {
@@ -282,8 +287,10 @@ struct QuotingCase: Sendable, CustomTestStringConvertible {
             ("b", .plain("true", tag: Tag.bool)),
             ("none", .plain("", tag: Tag.null)),
             ("bad", .plain("forty", tag: Tag.int)),
+            ("neg", .plain("-1", tag: Tag.int)),
+            ("ninf", .plain("-.inf", tag: Tag.float)),
         ])
-        #expect(try YAMLEmitter().emit(node) == "i: 42\nf: .inf\nb: true\nnone: null\nbad: !!int forty\n")
+        #expect(try YAMLEmitter().emit(node) == "i: 42\nf: .inf\nb: true\nnone: null\nbad: !!int forty\nneg: -1\nninf: -.inf\n")
     }
 
     @Test func customTagsAreWrittenBeforeTheValue() throws {
