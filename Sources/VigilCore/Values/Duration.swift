@@ -184,13 +184,13 @@ public enum DurationError: Error, CustomStringConvertible, Equatable, Sendable {
 }
 
 extension Int64 {
-    func saturatingAdd(_ other: Int64) -> Int64 {
+    fileprivate func saturatingAdd(_ other: Int64) -> Int64 {
         let (r, o) = addingReportingOverflow(other)
         if !o { return r }
         return other > 0 ? .max : .min
     }
 
-    func saturatingMultiply(_ other: Int64) -> Int64 {
+    fileprivate func saturatingMultiply(_ other: Int64) -> Int64 {
         let (r, o) = multipliedReportingOverflow(by: other)
         if !o { return r }
         return (self < 0) == (other < 0) ? .max : .min
