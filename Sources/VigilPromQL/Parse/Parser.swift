@@ -592,9 +592,9 @@ public enum PromQLNumber {
         if lower == "inf" || lower == "+inf" { return .infinity }
         if lower == "-inf" { return -.infinity }
         if lower == "nan" { return .nan }
-        if lower.hasPrefix("0x") { return UInt64(lower.dropFirst(2), radix: 16).map(Double.init) }
+        if lower.hasPrefix("0x") { return UInt64(lower.dropFirst(2), radix: 16).map { Double($0) } }
         if lower.count > 1, lower.hasPrefix("0"), lower.allSatisfy({ $0 >= "0" && $0 <= "7" }) {
-            return UInt64(lower.dropFirst(), radix: 8).map(Double.init)
+            return UInt64(lower.dropFirst(), radix: 8).map { Double($0) }
         }
         guard let first = lower.utf8.first, first == 0x2E || Lexer.isDigit(first) else { return nil }
         return Double(lower)
