@@ -57,14 +57,14 @@ struct Lexer {
             case 0x21: // !
                 if next == 0x3D { pos += 1; kind = .neq } else if next == 0x7E { pos += 1; kind = .regexNoMatch } else {
                     fail("unexpected character after '!': \(Lexer.describe(bytes, at: pos))", start..<min(pos + 1, n))
-                    return
+                    continue
                 }
             case 0x3C: if next == 0x3D { pos += 1; kind = .lte } else { kind = .lss }
             case 0x3E: if next == 0x3D { pos += 1; kind = .gte } else { kind = .gtr }
             default:
                 let width = Lexer.scalarWidth(c)
                 fail("unexpected character: \(Lexer.describe(bytes, at: start))", start..<min(start + width, n))
-                return
+                continue
             }
             tokens.append(Token(kind: kind, start: start, end: pos))
         }

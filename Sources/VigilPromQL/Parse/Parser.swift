@@ -50,6 +50,8 @@ struct Parser {
     var depth = 0
     /// Errors that do not stop parsing (checked again by nothing else).
     var softErrors: [PromQLError] = []
+    /// Start offsets of the parentheses opened and not yet closed.
+    var openParens: [Int] = []
 
     init(bytes: [UInt8], tokens: [Token], lexError: PromQLError?, options: ParseOptions) {
         self.bytes = bytes
@@ -363,7 +365,11 @@ struct Parser {
         case .leftParen:
             advance()
             try enter(t.start)
-            defer { depth -= 1 }
+            openParens.append(t.start)
+            defer {
+                depth -= 1
+                openParens.removeLast()
+            }
             let inner = try parseBinary(minPrecedence: 1)
             guard current.kind == .rightParen else {
                 if current.kind == .eof, lexError == nil { throw failure("unclosed left parenthesis", t.range) }
@@ -389,6 +395,11 @@ struct Parser {
             throw failure("unexpected character: '}'", t.range)
         case .leftBracket:
             throw failure("unexpected left bracket", t.range)
+        case .rightBracket:
+            throw failure("unexpected right bracket ']'", t.range)
+        case .eof where lexError == nil && !openParens.isEmpty:
+            let open = openParens[openParens.count - 1]
+            throw failure("unclosed left parenthesis", open..<(open + 1))
         default:
             throw unexpected()
         }
@@ -487,6 +498,8 @@ struct Parser {
 
     mutating func parseArgs(context: String) throws(Failure) -> (args: [Expr], end: Int) {
         let open = advance() // (
+        openParens.append(open.start)
+        defer { openParens.removeLast() }
         var args: [Expr] = []
         while current.kind != .rightParen {
             if current.kind == .eof, lexError == nil, !args.isEmpty { throw failure("unclosed left parenthesis", open.range) }
