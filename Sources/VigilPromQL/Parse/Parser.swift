@@ -3,8 +3,11 @@ public struct ParseOptions: Sendable, Hashable {
     /// Accept experimental functions and the `limitk`/`limit_ratio` aggregations, as Prometheus
     /// does with `--enable-feature=promql-experimental-functions`.
     public var experimentalFunctions: Bool
-    /// Deepest nesting accepted (parentheses, calls, operators, …) before the parser gives up
-    /// with "expression nesting too deep".
+    /// Deepest parser recursion accepted before it gives up with "expression nesting too deep".
+    /// A parenthesis, call or aggregation level counts two (the group and the expression inside
+    /// it), so the default admits about 250 levels of nesting, far beyond real rules, and keeps
+    /// the stack small even in debug builds on secondary threads. The tree's height is limited
+    /// to the same number.
     public var maxDepth: Int
 
     public init(experimentalFunctions: Bool = false, maxDepth: Int = 500) {
