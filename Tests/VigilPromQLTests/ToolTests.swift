@@ -1,5 +1,6 @@
 import Testing
 @testable import VigilPromQL
+import VigilCore
 
 @Suite("promql check / format")
 struct ToolTests {
@@ -75,5 +76,19 @@ struct ToolTests {
         #expect(r.exitCode == 0)
         #expect(r.output.split(separator: "\n").count == 3)
         #expect(PromQL.parse(r.output).expr == PromQL.parse(long).expr)
+    }
+}
+
+@Suite("Diagnostics bridge")
+struct DiagnosticsBridgeTests {
+    @Test func mapsOffsetsThroughTheGivenFunction() throws {
+        let error = try #require(PromQL.parse("rate(foo)").errors.first)
+        let d = error.diagnostic(file: "rules.yaml") { SourcePosition(line: 3, column: 10 + $0, offset: 100 + $0) }
+        #expect(d.rule == "promql/type")
+        #expect(d.file == "rules.yaml")
+        #expect(d.range?.start.offset == 105)
+        #expect(d.range?.end.offset == 108)
+        #expect(d.message.contains("range vector"))
+        #expect(PromQL.parse("1 +").errors.first?.ruleID == "promql/syntax")
     }
 }

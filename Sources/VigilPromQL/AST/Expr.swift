@@ -4,7 +4,9 @@
 /// Equality and hashing look at `kind` only, so two trees parsed from differently formatted
 /// text compare equal when they mean the same expression.
 public struct Expr: Sendable, Hashable, CustomStringConvertible {
-    public var kind: Kind
+    public var kind: Kind {
+        didSet { height = 1 + kind.childHeight }
+    }
     /// UTF-8 byte offsets of the node in the expression it was parsed from.
     public var range: Range<Int>
     /// Height of the tree below this node (1 for a leaf), kept so walkers can refuse deep trees.
