@@ -1,3 +1,4 @@
 /// The `Vigil` library: the model modules for users who define their monitoring stack in Swift.
 @_exported import VigilCore
+@_exported import VigilPromQL
 @_exported import VigilStack
