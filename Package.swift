@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .library(name: "Vigil", targets: ["Vigil"]),
         .executable(name: "vigil", targets: ["vigil"]),
+        .executable(name: "vigil-bench", targets: ["VigilBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,7 +32,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "Vigil", dependencies: ["VigilCore"], swiftSettings: strict),
+        .target(name: "VigilStack", dependencies: ["VigilCore"], swiftSettings: strict),
+        .target(name: "Vigil", dependencies: ["VigilCore", "VigilStack"], swiftSettings: strict),
         .executableTarget(
             name: "vigil",
             dependencies: [
@@ -41,7 +43,10 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "VigilPromQL", dependencies: ["VigilCore"], swiftSettings: strict),
+        .executableTarget(name: "VigilBench", dependencies: ["VigilCore", "VigilStack"], swiftSettings: strict),
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore"], swiftSettings: strict),
+        .testTarget(name: "VigilStackTests", dependencies: ["VigilStack"], swiftSettings: strict),
+        .testTarget(name: "VigilCLITests", dependencies: ["vigil", "VigilStack"], swiftSettings: strict),
         .testTarget(name: "VigilPromQLTests", dependencies: ["VigilPromQL"], swiftSettings: strict),
     ]
 )
