@@ -32,8 +32,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "VigilStack", dependencies: ["VigilCore", "VigilPromQL"], swiftSettings: strict),
-        .target(name: "Vigil", dependencies: ["VigilCore", "VigilPromQL", "VigilStack"], swiftSettings: strict),
+        .target(name: "VigilStack", dependencies: ["VigilCore", "VigilPromQL", "VigilPrometheus"], swiftSettings: strict),
+        .target(name: "Vigil", dependencies: ["VigilCore", "VigilPromQL", "VigilPrometheus", "VigilStack"], swiftSettings: strict),
         .executableTarget(
             name: "vigil",
             dependencies: [
@@ -43,10 +43,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "VigilPromQL", dependencies: ["VigilCore"], swiftSettings: strict),
+        .target(name: "VigilPrometheus", dependencies: ["VigilPromQL"], swiftSettings: strict),
         .executableTarget(name: "VigilBench", dependencies: ["VigilCore", "VigilStack"], swiftSettings: strict),
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore"], swiftSettings: strict),
         .testTarget(name: "VigilPromQLTests", dependencies: ["VigilPromQL"], swiftSettings: strict),
         .testTarget(name: "VigilStackTests", dependencies: ["VigilStack"], swiftSettings: strict),
         .testTarget(name: "VigilCLITests", dependencies: ["vigil", "VigilStack"], swiftSettings: strict),
+        .testTarget(name: "VigilPrometheusTests", dependencies: ["VigilPrometheus"], swiftSettings: strict),
     ]
 )
