@@ -75,8 +75,9 @@ public struct Linter: Sendable {
         }
         var settings = configuration.settings ?? [:]
         for (k, v) in options.settings { settings[k] = v }
-        let known = KnownRules(ids: Set(registry.allRules.map(\.id)))
-        let context = LintContext(artifacts: artifacts, options: LintOptions(settings: settings, knowledge: options.knowledge + [known]))
+        var knowledge = options.knowledge + [KnownRules(ids: Set(registry.allRules.map(\.id)))]
+        for derive in registry.knowledgeDerivers { knowledge += derive(artifacts, knowledge) }
+        let context = LintContext(artifacts: artifacts, options: LintOptions(settings: settings, knowledge: knowledge))
         let checks = registry.checks
         let found = await withTaskGroup(of: [Diagnostic].self) { group in
             for check in checks {

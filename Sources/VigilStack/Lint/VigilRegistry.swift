@@ -1,7 +1,10 @@
 import VigilCore
+import VigilPrometheus
 
 /// Everything `vigil lint` knows: the file kinds, rules and checks of every module.
 public enum VigilRegistry {
     /// The full registry, in detection order (more specific kinds first).
     public static let all: LintRegistry = CoreRules.registry
+        .merging(CatalogueLint.registry)
+        .merging(PrometheusLint.registry)
 }
