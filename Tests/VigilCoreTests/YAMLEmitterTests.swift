@@ -169,6 +169,24 @@ struct QuotingCase: Sendable, CustomTestStringConvertible {
         #expect(text == "k: " + c.expected + "\n")
     }
 
+    @Test func fastAmbiguityCheckAgreesWithTheFullOne() {
+        let pieces = ["y", "N", "o", "ff", "e", "s", "tru", "1", "0", ".", ":", "-", "+", "_", "x", "b", "~", "=", "<", "a", "2001-", "inf", "nan", "ull"]
+        var count = 0
+        for a in pieces {
+            for b in pieces {
+                for c in ["", "n", "e", "1", "l"] {
+                    let s = a + b + c
+                    #expect(YAMLQuoting.isAmbiguous(s) == YAMLQuoting.isAmbiguousSlow(s), "\(s)")
+                    count += 1
+                }
+            }
+        }
+        for c in YAMLEmitterTests.quoting {
+            #expect(YAMLQuoting.isAmbiguous(c.input) == YAMLQuoting.isAmbiguousSlow(c.input), "\(c.input)")
+        }
+        #expect(count == 24 * 24 * 5)
+    }
+
     @Test func quotingTableIsLarge() {
         #expect(YAMLEmitterTests.quoting.count >= 80)
     }

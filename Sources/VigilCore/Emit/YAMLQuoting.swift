@@ -64,6 +64,25 @@ public enum YAMLQuoting {
     /// Whether a YAML 1.2 or YAML 1.1 reader would resolve the plain scalar `text` to a
     /// non-string (null, bool, number, timestamp, merge key, value key).
     public static func isAmbiguous(_ text: String) -> Bool {
+        // Every non-string starts with one of these; most text (names, labels) does not.
+        guard let first = text.utf8.first else { return true }
+        guard ambiguousStarts.contains(first) else { return false }
+        if case .string = ScalarResolver.resolve(text) {} else { return true }
+        if text.utf8.count <= 5 {
+            switch text.lowercased() {
+            case "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "=", "<<":
+                return true
+            default:
+                break
+            }
+        }
+        return looksNumeric11(text) || looksLikeTimestamp(text)
+    }
+
+    private static let ambiguousStarts = Set("yYnNoOtTfF~=<0123456789.+-".utf8)
+
+    /// `isAmbiguous` without the fast path, to test it against.
+    static func isAmbiguousSlow(_ text: String) -> Bool {
         if case .string = ScalarResolver.resolve(text) {} else { return true }
         switch text.lowercased() {
         case "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "=", "<<":
