@@ -156,6 +156,12 @@ private struct Wrapper: Encodable {
         }
     }
 
+    @Test func wideIntegersKeepAllDigits() throws {
+        #expect(try NodeEncoder().encode(Int128.max).scalarText == "170141183460469231731687303715884105727")
+        #expect(try NodeEncoder().encode([UInt64.max]).sequence?.first?.scalarText == "18446744073709551615")
+        #expect(try NodeEncoder().encode(["n": Int8.min]).mapping?["n"]?.tag == Tag.int)
+    }
+
     @Test func floatsOfTypeFloatUseTheirOwnShortestForm() throws {
         #expect(try NodeEncoder().encode(Float(0.1)).scalarText == "0.1")
         #expect(try NodeEncoder().encode(Float(3)).scalarText == "3")

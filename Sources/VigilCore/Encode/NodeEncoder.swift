@@ -189,6 +189,8 @@ extension NodeEncoder {
         mutating func encode(_ value: UInt16, forKey key: Key) throws { map.set(.int(value), for: key.stringValue) }
         mutating func encode(_ value: UInt32, forKey key: Key) throws { map.set(.int(value), for: key.stringValue) }
         mutating func encode(_ value: UInt64, forKey key: Key) throws { map.set(.int(value), for: key.stringValue) }
+        mutating func encode(_ value: Int128, forKey key: Key) throws { map.set(.int(value), for: key.stringValue) }
+        mutating func encode(_ value: UInt128, forKey key: Key) throws { map.set(.int(value), for: key.stringValue) }
 
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             if value is Provenance { return }
@@ -246,6 +248,8 @@ extension NodeEncoder {
         mutating func encode(_ value: UInt16) throws { add(.int(value)) }
         mutating func encode(_ value: UInt32) throws { add(.int(value)) }
         mutating func encode(_ value: UInt64) throws { add(.int(value)) }
+        mutating func encode(_ value: Int128) throws { add(.int(value)) }
+        mutating func encode(_ value: UInt128) throws { add(.int(value)) }
 
         mutating func encode<T: Encodable>(_ value: T) throws {
             if value is Provenance { return }
@@ -291,6 +295,8 @@ extension NodeEncoder {
         mutating func encode(_ value: UInt16) throws { set(.int(value)) }
         mutating func encode(_ value: UInt32) throws { set(.int(value)) }
         mutating func encode(_ value: UInt64) throws { set(.int(value)) }
+        mutating func encode(_ value: Int128) throws { set(.int(value)) }
+        mutating func encode(_ value: UInt128) throws { set(.int(value)) }
 
         mutating func encode<T: Encodable>(_ value: T) throws {
             try slot.store(value, path: codingPath, context: context)
