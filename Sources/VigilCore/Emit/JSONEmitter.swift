@@ -19,6 +19,7 @@ public struct JSONEmitter: Sendable {
     /// The most nodes (with aliases expanded) accepted.
     public var maxNodes: Int
 
+    /// An emitter; the limits are checked before anything is written.
     public init(pretty: Bool = true, maxDepth: Int = 10_000, maxNodes: Int = 10_000_000) {
         self.pretty = pretty
         self.maxDepth = maxDepth

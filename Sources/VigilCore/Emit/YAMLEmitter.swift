@@ -20,6 +20,7 @@ public struct YAMLEmitter: Sendable {
     /// The most nodes (with aliases expanded) accepted.
     public var maxNodes: Int
 
+    /// An emitter; the limits are checked before anything is written.
     public init(maxDepth: Int = 10_000, maxNodes: Int = 10_000_000) {
         self.maxDepth = maxDepth
         self.maxNodes = maxNodes

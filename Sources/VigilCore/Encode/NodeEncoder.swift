@@ -14,6 +14,7 @@ public struct NodeEncoder: Sendable {
     /// Context handed to `encode(to:)` implementations as `encoder.userInfo`.
     public var userInfo: [CodingUserInfoKey: any Sendable]
 
+    /// An encoder passing `userInfo` to every `encode(to:)`.
     public init(userInfo: [CodingUserInfoKey: any Sendable] = [:]) {
         self.userInfo = userInfo
     }

@@ -42,10 +42,13 @@ public struct Duration: Sendable, Hashable, Comparable, Codable, CustomStringCon
         self = try Duration.parse(text)
     }
 
-    /// Common constructors.
+    /// A duration of `n` seconds (saturating).
     public static func seconds(_ n: Int64) -> Duration { Duration(milliseconds: n.saturatingMultiply(1000)) }
+    /// A duration of `n` minutes (saturating).
     public static func minutes(_ n: Int64) -> Duration { Duration(milliseconds: n.saturatingMultiply(60_000)) }
+    /// A duration of `n` hours (saturating).
     public static func hours(_ n: Int64) -> Duration { Duration(milliseconds: n.saturatingMultiply(3_600_000)) }
+    /// A duration of `n` days (saturating).
     public static func days(_ n: Int64) -> Duration { Duration(milliseconds: n.saturatingMultiply(86_400_000)) }
 
     /// The length in seconds.
