@@ -349,6 +349,9 @@ struct QuotingCase: Sendable, CustomTestStringConvertible {
         #expect(try YAMLEmitter().emit(complex) == "? - a\n  - b\n: v\n? x: 1\n: w: 2\n")
         let long = String(repeating: "k", count: 1100)
         #expect(try YAMLEmitter().emit(.mapping([(long, .int(1))])) == "? \(long)\n: 1\n")
+        let limit = String(repeating: "é", count: 512)
+        #expect(try YAMLEmitter().emit(.mapping([(limit, .int(1))])) == "\(limit): 1\n")
+        #expect(try YAMLEmitter().emit(.mapping([(limit + "x", .int(1))])) == "? \(limit)x\n: 1\n")
     }
 
     @Test func multipleDocumentsAreSeparated() throws {

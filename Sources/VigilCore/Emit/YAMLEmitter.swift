@@ -9,7 +9,7 @@
 /// - Plain scalars without a tag (as loaded) keep their text; `int`/`float`/`bool`/`null`
 ///   scalars are written plain; other tags are written before the value (`!Ref x`, `!!binary`,
 ///   `!<tag:example.com,2026:x>`).
-/// - Keys that are collections, or longer than 1024 characters, are written as explicit
+/// - Keys that are collections, or longer than 1024 bytes of UTF-8, are written as explicit
 ///   `? key` / `: value` entries.
 ///
 /// The emitter is iterative, so no tree can overflow the stack; `maxDepth` and `maxNodes` bound
@@ -262,7 +262,7 @@ struct YAMLEmitterWriter {
         case .literal: return nil
         }
         let full = repr.tag.map { $0 + " " + text } ?? text
-        return full.unicodeScalars.count <= maxImplicitKeyLength ? full : nil
+        return full.utf8.count <= maxImplicitKeyLength ? full : nil
     }
 
     /// The tag to write for a collection, or nil when it is the default for its kind.
