@@ -35,6 +35,11 @@ public struct JSONEmitter: Sendable {
         return out
     }
 
+    /// The JSON text of an `Encodable` value (through `NodeEncoder`).
+    public func emit<T: Encodable>(encoding value: T) throws -> String {
+        try emit(NodeEncoder().encode(value))
+    }
+
     private enum Work {
         case text(String)
         case node(Node, indent: Int)

@@ -44,6 +44,11 @@ public struct YAMLEmitter: Sendable {
         return out
     }
 
+    /// One document for an `Encodable` value (through `NodeEncoder`).
+    public func emit<T: Encodable>(encoding value: T) throws -> String {
+        try emit(NodeEncoder().encode(value))
+    }
+
     /// One document as UTF-8 bytes.
     public func emitData(_ node: Node) throws -> [UInt8] {
         Array(try emit(node).utf8)
