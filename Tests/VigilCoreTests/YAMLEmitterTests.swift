@@ -94,6 +94,11 @@ struct QuotingCase: Sendable, CustomTestStringConvertible {
         .init(".NaN", "'.NaN'"),
         .init("10.0.0.1", "'10.0.0.1'"),
         .init("1.2.3", "'1.2.3'"),
+        .init("_", "'_'"),
+        .init("+_", "'+_'"),
+        .init("._", "'._'"),
+        .init("_1", "'_1'"),
+        .init("_private", "_private"),
         // Timestamps.
         .init("2001-12-14", "'2001-12-14'"),
         .init("2001-12-14t21:59:43.10-05:00", "'2001-12-14t21:59:43.10-05:00'"),

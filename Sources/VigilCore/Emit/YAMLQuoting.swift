@@ -4,7 +4,8 @@
 /// neither a YAML 1.2 core-schema reader nor a YAML 1.1 reader (PyYAML, ruamel in 1.1 mode,
 /// go-yaml v2) would resolve it to something else. The YAML 1.1 checks are deliberately a
 /// little wider than the 1.1 regular expressions (any case of `yes`/`no`/`on`/`off`/`y`/`n`,
-/// anything made only of digits and `_ . : e E + -`, anything starting `dddd-`), since an
+/// anything made only of digits and `_ . : e E + -`, anything starting `dddd-`; ruamel.yaml's
+/// looser number patterns too), since an
 /// unneeded quote is harmless and a missing one changes the meaning.
 public enum YAMLQuoting {
     /// How a string scalar is written.
@@ -79,7 +80,7 @@ public enum YAMLQuoting {
         return looksNumeric11(text) || looksLikeTimestamp(text)
     }
 
-    private static let ambiguousStarts = Set("yYnNoOtTfF~=<0123456789.+-".utf8)
+    private static let ambiguousStarts = Set("yYnNoOtTfF~=<0123456789.+-_".utf8)
 
     /// `isAmbiguous` without the fast path, to test it against.
     static func isAmbiguousSlow(_ text: String) -> Bool {
@@ -104,13 +105,10 @@ public enum YAMLQuoting {
             return !rest.isEmpty && rest.allSatisfy { $0.isHexDigit || $0 == "_" }
         }
         if lower == ".inf" || lower == ".nan" { return true }
-        guard first.isASCII && (first.isNumber || first == ".") else { return false }
-        var digit = false
-        for c in t {
-            if c.isASCII && c.isNumber { digit = true; continue }
-            if !"_.:eE+-".contains(c) { return false }
-        }
-        return digit
+        // ruamel.yaml reads even `_`, `+_` and `._` as numbers (and then fails on them), so no
+        // digit is required.
+        guard first.isASCII && (first.isNumber || first == "." || first == "_") else { return false }
+        return t.allSatisfy { ($0.isASCII && $0.isNumber) || "_.:eE+-".contains($0) }
     }
 
     /// YAML 1.1 timestamps all start with four digits and a dash.
