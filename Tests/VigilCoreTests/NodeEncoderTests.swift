@@ -174,6 +174,13 @@ private struct Wrapper: Encodable {
         #expect(try NodeEncoder().encode(map).mapping?.keys == ["b", "a"])
     }
 
+    @Test func stringMapsCanBeSortedOnRequest() throws {
+        let meta = Metadata(name: "x", labels: ["zone": "a", "app": "b"])
+        #expect(try NodeEncoder().encode(meta)["labels"]?.mapping?.keys == ["zone", "app"])
+        #expect(try NodeEncoder(sortsStringMaps: true).encode(meta)["labels"]?.mapping?.keys == ["app", "zone"])
+        #expect(try NodeEncoder(sortsStringMaps: true).encode(meta).mapping?.keys == ["name", "labels"])
+    }
+
     @Test func topLevelNilAndNothingBecomeNull() throws {
         #expect(try NodeEncoder().encode(Optional<Int>.none).tag == Tag.null)
         #expect(try NodeEncoder().encode(Provenance(node: nil, file: nil)).tag == Tag.null)
