@@ -95,7 +95,15 @@ import Testing
     @Test func codableAsString() throws {
         let decoded = try JSONDecoder().decode(Rule.self, from: Data(#"{"interval":"90s"}"#.utf8))
         #expect(decoded.interval == .seconds(90))
-        #expect(try YAMLEmitter().emit(NodeEncoder().encode(decoded)) == "interval: 1m30s\n")
+        #expect(try YAMLEmitter().emit(encoding: decoded) == "interval: 1m30s\n")
+        #expect(try JSONEmitter(pretty: false).emit(encoding: decoded) == #"{"interval":"1m30s"}"#)
+        #expect(try JSONDecoder().decode(Rule.self, from: Data(#"{"interval":0}"#.utf8)).interval == .zero)
+        do {
+            _ = try JSONDecoder().decode(Rule.self, from: Data(#"{"interval":300}"#.utf8))
+            Issue.record("a bare 300 is not a duration")
+        } catch let DecodingError.dataCorrupted(context) {
+            #expect(context.debugDescription == "not a valid duration string: \"300\"")
+        }
         do {
             _ = try JSONDecoder().decode(Rule.self, from: Data(#"{"interval":"5x"}"#.utf8))
             Issue.record("decoding 5x should fail")

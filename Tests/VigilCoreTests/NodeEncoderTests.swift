@@ -156,6 +156,12 @@ private struct Wrapper: Encodable {
         }
     }
 
+    @Test func wideIntegersKeepAllDigits() throws {
+        #expect(try NodeEncoder().encode(Int128.max).scalarText == "170141183460469231731687303715884105727")
+        #expect(try NodeEncoder().encode([UInt64.max]).sequence?.first?.scalarText == "18446744073709551615")
+        #expect(try NodeEncoder().encode(["n": Int8.min]).mapping?["n"]?.tag == Tag.int)
+    }
+
     @Test func floatsOfTypeFloatUseTheirOwnShortestForm() throws {
         #expect(try NodeEncoder().encode(Float(0.1)).scalarText == "0.1")
         #expect(try NodeEncoder().encode(Float(3)).scalarText == "3")
@@ -166,6 +172,13 @@ private struct Wrapper: Encodable {
         #expect(node.mapping?.keys == ["a", "b", "c"])
         let map: StringMap<Int> = ["b": 2, "a": 1]
         #expect(try NodeEncoder().encode(map).mapping?.keys == ["b", "a"])
+    }
+
+    @Test func stringMapsCanBeSortedOnRequest() throws {
+        let meta = Metadata(name: "x", labels: ["zone": "a", "app": "b"])
+        #expect(try NodeEncoder().encode(meta)["labels"]?.mapping?.keys == ["zone", "app"])
+        #expect(try NodeEncoder(sortsStringMaps: true).encode(meta)["labels"]?.mapping?.keys == ["app", "zone"])
+        #expect(try NodeEncoder(sortsStringMaps: true).encode(meta).mapping?.keys == ["name", "labels"])
     }
 
     @Test func topLevelNilAndNothingBecomeNull() throws {

@@ -106,6 +106,17 @@ import Testing
         #expect(!(x < y) && !(y < x))
     }
 
+    @Test(arguments: [
+        ("0", "0"), ("0Gi", "0"), ("1000m", "1"), ("1.5", "1500m"), ("0.5", "500m"), ("100m", "100m"),
+        ("1536Mi", "1536Mi"), ("2048Mi", "2Gi"), ("0.5Gi", "512Mi"), ("1.5Ki", "1536"), ("512", "512"),
+        ("1Ki", "1Ki"), ("-1Ki", "-1Ki"), ("1024", "1024"), ("1000000", "1M"), ("1k", "1k"), ("1E", "1E"),
+        ("1e3", "1e3"), ("1.5e3", "1500"), ("12e6", "12e6"), ("1e-3", "1e-3"), ("0.1n", "1n"), ("1000E", "1000E"),
+    ])
+    func canonicalFormMatchesKubernetes(_ text: String, _ canonical: String) throws {
+        #expect(try Quantity(text).canonical == canonical)
+        #expect(try Quantity(canonical) == Quantity(text))
+    }
+
     @Test func orderingIsExact() throws {
         #expect(try Quantity("999m") < Quantity("1"))
         #expect(try Quantity("1G") < Quantity("1Gi"))

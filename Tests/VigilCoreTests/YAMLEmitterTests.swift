@@ -94,6 +94,11 @@ struct QuotingCase: Sendable, CustomTestStringConvertible {
         .init(".NaN", "'.NaN'"),
         .init("10.0.0.1", "'10.0.0.1'"),
         .init("1.2.3", "'1.2.3'"),
+        .init("_", "'_'"),
+        .init("+_", "'+_'"),
+        .init("._", "'._'"),
+        .init("_1", "'_1'"),
+        .init("_private", "_private"),
         // Timestamps.
         .init("2001-12-14", "'2001-12-14'"),
         .init("2001-12-14t21:59:43.10-05:00", "'2001-12-14t21:59:43.10-05:00'"),
@@ -167,6 +172,24 @@ struct QuotingCase: Sendable, CustomTestStringConvertible {
     func stringValuesAreQuotedOnlyWhereNeeded(_ c: QuotingCase) throws {
         let text = try YAMLEmitter().emit(.mapping([("k", .string(c.input))]))
         #expect(text == "k: " + c.expected + "\n")
+    }
+
+    @Test func fastAmbiguityCheckAgreesWithTheFullOne() {
+        let pieces = ["y", "N", "o", "ff", "e", "s", "tru", "1", "0", ".", ":", "-", "+", "_", "x", "b", "~", "=", "<", "a", "2001-", "inf", "nan", "ull"]
+        var count = 0
+        for a in pieces {
+            for b in pieces {
+                for c in ["", "n", "e", "1", "l"] {
+                    let s = a + b + c
+                    #expect(YAMLQuoting.isAmbiguous(s) == YAMLQuoting.isAmbiguousSlow(s), "\(s)")
+                    count += 1
+                }
+            }
+        }
+        for c in YAMLEmitterTests.quoting {
+            #expect(YAMLQuoting.isAmbiguous(c.input) == YAMLQuoting.isAmbiguousSlow(c.input), "\(c.input)")
+        }
+        #expect(count == 24 * 24 * 5)
     }
 
     @Test func quotingTableIsLarge() {
@@ -331,6 +354,9 @@ struct QuotingCase: Sendable, CustomTestStringConvertible {
         #expect(try YAMLEmitter().emit(complex) == "? - a\n  - b\n: v\n? x: 1\n: w: 2\n")
         let long = String(repeating: "k", count: 1100)
         #expect(try YAMLEmitter().emit(.mapping([(long, .int(1))])) == "? \(long)\n: 1\n")
+        let limit = String(repeating: "é", count: 512)
+        #expect(try YAMLEmitter().emit(.mapping([(limit, .int(1))])) == "\(limit): 1\n")
+        #expect(try YAMLEmitter().emit(.mapping([(limit + "x", .int(1))])) == "? \(limit)x\n: 1\n")
     }
 
     @Test func multipleDocumentsAreSeparated() throws {

@@ -19,6 +19,7 @@ public struct JSONEmitter: Sendable {
     /// The most nodes (with aliases expanded) accepted.
     public var maxNodes: Int
 
+    /// An emitter; the limits are checked before anything is written.
     public init(pretty: Bool = true, maxDepth: Int = 10_000, maxNodes: Int = 10_000_000) {
         self.pretty = pretty
         self.maxDepth = maxDepth
@@ -32,6 +33,11 @@ public struct JSONEmitter: Sendable {
         try JSONEmitter.write(node, pretty: pretty, into: &out)
         if pretty { out += "\n" }
         return out
+    }
+
+    /// The JSON text of an `Encodable` value (through `NodeEncoder`).
+    public func emit<T: Encodable>(encoding value: T) throws -> String {
+        try emit(NodeEncoder().encode(value))
     }
 
     private enum Work {

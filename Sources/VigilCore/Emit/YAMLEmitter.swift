@@ -9,7 +9,7 @@
 /// - Plain scalars without a tag (as loaded) keep their text; `int`/`float`/`bool`/`null`
 ///   scalars are written plain; other tags are written before the value (`!Ref x`, `!!binary`,
 ///   `!<tag:example.com,2026:x>`).
-/// - Keys that are collections, or longer than 1024 characters, are written as explicit
+/// - Keys that are collections, or longer than 1024 bytes of UTF-8, are written as explicit
 ///   `? key` / `: value` entries.
 ///
 /// The emitter is iterative, so no tree can overflow the stack; `maxDepth` and `maxNodes` bound
@@ -20,6 +20,7 @@ public struct YAMLEmitter: Sendable {
     /// The most nodes (with aliases expanded) accepted.
     public var maxNodes: Int
 
+    /// An emitter; the limits are checked before anything is written.
     public init(maxDepth: Int = 10_000, maxNodes: Int = 10_000_000) {
         self.maxDepth = maxDepth
         self.maxNodes = maxNodes
@@ -41,6 +42,11 @@ public struct YAMLEmitter: Sendable {
             out += try emit(node)
         }
         return out
+    }
+
+    /// One document for an `Encodable` value (through `NodeEncoder`).
+    public func emit<T: Encodable>(encoding value: T) throws -> String {
+        try emit(NodeEncoder().encode(value))
     }
 
     /// One document as UTF-8 bytes.
@@ -261,7 +267,7 @@ struct YAMLEmitterWriter {
         case .literal: return nil
         }
         let full = repr.tag.map { $0 + " " + text } ?? text
-        return full.unicodeScalars.count <= maxImplicitKeyLength ? full : nil
+        return full.utf8.count <= maxImplicitKeyLength ? full : nil
     }
 
     /// The tag to write for a collection, or nil when it is the default for its kind.

@@ -13,9 +13,14 @@
 public struct NodeEncoder: Sendable {
     /// Context handed to `encode(to:)` implementations as `encoder.userInfo`.
     public var userInfo: [CodingUserInfoKey: any Sendable]
+    /// Whether `StringMap`s are written with sorted keys (free-form maps such as labels in
+    /// rendered output) instead of their insertion order.
+    public var sortsStringMaps: Bool
 
-    public init(userInfo: [CodingUserInfoKey: any Sendable] = [:]) {
+    /// An encoder passing `userInfo` to every `encode(to:)`.
+    public init(userInfo: [CodingUserInfoKey: any Sendable] = [:], sortsStringMaps: Bool = false) {
         self.userInfo = userInfo
+        self.sortsStringMaps = sortsStringMaps
     }
 
     /// The node tree for `value`; a value that encodes nothing becomes a null node.
@@ -23,7 +28,7 @@ public struct NodeEncoder: Sendable {
         var info: [CodingUserInfoKey: Any] = [:]
         for (k, v) in userInfo { info[k] = v }
         let slot = Slot()
-        let context = Context(userInfo: info)
+        let context = Context(userInfo: info, sortsStringMaps: sortsStringMaps)
         try slot.store(value, path: [], context: context)
         return slot.makeNode() ?? .null
     }
@@ -42,7 +47,11 @@ extension NodeEncoder {
     /// Shared, read-only settings of one encoding run.
     final class Context {
         let userInfo: [CodingUserInfoKey: Any]
-        init(userInfo: [CodingUserInfoKey: Any]) { self.userInfo = userInfo }
+        let sortsStringMaps: Bool
+        init(userInfo: [CodingUserInfoKey: Any], sortsStringMaps: Bool) {
+            self.userInfo = userInfo
+            self.sortsStringMaps = sortsStringMaps
+        }
     }
 
     /// A place that becomes one node once encoding is done.
@@ -82,6 +91,10 @@ extension NodeEncoder {
             let encoder = Impl(slot: self, codingPath: path, context: context)
             if let dictionary = value as? any StringKeyedDictionary {
                 try dictionary.encodeSorted(to: encoder)
+                return
+            }
+            if context.sortsStringMaps, let map = value as? any SortableStringMap {
+                try map.encodeSorted(to: encoder)
                 return
             }
             try value.encode(to: encoder)
@@ -189,6 +202,8 @@ extension NodeEncoder {
         mutating func encode(_ value: UInt16, forKey key: Key) throws { map.set(.int(value), for: key.stringValue) }
         mutating func encode(_ value: UInt32, forKey key: Key) throws { map.set(.int(value), for: key.stringValue) }
         mutating func encode(_ value: UInt64, forKey key: Key) throws { map.set(.int(value), for: key.stringValue) }
+        mutating func encode(_ value: Int128, forKey key: Key) throws { map.set(.int(value), for: key.stringValue) }
+        mutating func encode(_ value: UInt128, forKey key: Key) throws { map.set(.int(value), for: key.stringValue) }
 
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             if value is Provenance { return }
@@ -246,6 +261,8 @@ extension NodeEncoder {
         mutating func encode(_ value: UInt16) throws { add(.int(value)) }
         mutating func encode(_ value: UInt32) throws { add(.int(value)) }
         mutating func encode(_ value: UInt64) throws { add(.int(value)) }
+        mutating func encode(_ value: Int128) throws { add(.int(value)) }
+        mutating func encode(_ value: UInt128) throws { add(.int(value)) }
 
         mutating func encode<T: Encodable>(_ value: T) throws {
             if value is Provenance { return }
@@ -291,6 +308,8 @@ extension NodeEncoder {
         mutating func encode(_ value: UInt16) throws { set(.int(value)) }
         mutating func encode(_ value: UInt32) throws { set(.int(value)) }
         mutating func encode(_ value: UInt64) throws { set(.int(value)) }
+        mutating func encode(_ value: Int128) throws { set(.int(value)) }
+        mutating func encode(_ value: UInt128) throws { set(.int(value)) }
 
         mutating func encode<T: Encodable>(_ value: T) throws {
             try slot.store(value, path: codingPath, context: context)
@@ -304,5 +323,18 @@ extension Dictionary: NodeEncoder.StringKeyedDictionary where Key == String, Val
         for key in keys.sorted() {
             if let value = self[key] { try c.encode(value, forKey: AnyCodingKey(key)) }
         }
+    }
+}
+
+extension NodeEncoder {
+    /// Lets the encoder write a `StringMap` with sorted keys when asked to.
+    protocol SortableStringMap {
+        func encodeSorted(to encoder: any Encoder) throws
+    }
+}
+
+extension StringMap: NodeEncoder.SortableStringMap where Value: Encodable {
+    func encodeSorted(to encoder: any Encoder) throws {
+        try sorted().encode(to: encoder)
     }
 }
