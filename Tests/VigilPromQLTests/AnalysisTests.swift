@@ -175,3 +175,33 @@ struct ThresholdTests {
         #expect(try PromQL.parseExpr("time()").constantValue == nil)
     }
 }
+
+@Suite("Analysis: regular expressions")
+struct RegexCheckTests {
+    static let accepted = ["5..", "api|web", "(.*):.*", "", ".*", "[a-z]+_total", "a{2,3}", "(?i)foo", "\\d+", "[[:alpha:]]+", "(?P<x>a)", "[(?=]", "\\(?=x\\)", "ab\\+c"]
+    static let rejected: [(String, String)] = [
+        ("(", ""), ("a)", ""), ("[a-", ""), ("a(?=b)", "lookahead"), ("(?!x)", "negative lookahead"), ("(?<=a)b", "lookbehind"),
+        ("(a)\\1", "backreferences"), ("a*+", "possessive"), ("(?>a)", "atomic"),
+    ]
+
+    @Test("accepted patterns", arguments: accepted)
+    func accepts(_ p: String) { #expect(RegexCheck.problem(in: p) == nil, "\(p)") }
+
+    @Test("rejected patterns", arguments: rejected)
+    func rejects(_ c: (String, String)) {
+        let problem = RegexCheck.problem(in: c.0)
+        #expect(problem != nil, "\(c.0)")
+        #expect(problem?.contains(c.1) == true)
+    }
+
+    @Test func errorsPointAtTheMatcher() throws {
+        let e = try PromQL.parseExpr("sum(rate(foo{code=~\"5(\", job=\"a\"}[5m])) / bar{x!~\"(?=y)\"}")
+        let errors = RegexCheck.errors(in: e)
+        #expect(errors.count == 2)
+        #expect(errors.first?.range == 13..<23)
+        #expect(errors.allSatisfy { $0.message.hasPrefix("error parsing regexp: ") })
+        let tool = PromQLTool.check(expression: "foo{a=~\"(\"}")
+        #expect(tool.exitCode == 1)
+        #expect(tool.output.contains("error parsing regexp"))
+    }
+}
