@@ -205,3 +205,21 @@ struct RegexCheckTests {
         #expect(tool.output.contains("error parsing regexp"))
     }
 }
+
+@Suite("Analysis: experimental features")
+struct ExperimentalUseTests {
+    @Test func findsExperimentalCallsAndAggregations() throws {
+        let e = try PromQL.parseExpr("sort_by_label(limitk(2, foo), \"a\") + rate(x[5m]) + mad_over_time(y[1h])", options: Corpus.experimental)
+        let uses = e.experimentalUses()
+        #expect(uses.map(\.name) == ["sort_by_label", "limitk", "mad_over_time"])
+        #expect(uses[1].position == 14..<28)
+        #expect(try PromQL.parseExpr("sum(rate(x[5m]))").experimentalUses().isEmpty)
+    }
+
+    @Test func tableMarksExactlyTheExperimentalFunctions() {
+        let experimental = Set(PromQLFunction.all.filter(\.experimental).map(\.name))
+        #expect(experimental.isSuperset(of: ["sort_by_label", "sort_by_label_desc", "double_exponential_smoothing", "info",
+                                             "ts_of_max_over_time", "ts_of_min_over_time", "ts_of_last_over_time", "mad_over_time"]))
+        #expect(experimental.isDisjoint(with: ["rate", "histogram_quantile", "label_replace", "predict_linear", "absent"]))
+    }
+}
