@@ -604,7 +604,11 @@ struct Parser {
 public enum PromQLNumber {
     /// The value of a number literal, or nil when it is not one.
     public static func parse(_ s: String) -> Double? {
-        let lower = s.lowercased()
+        var lower = s.lowercased()
+        if lower.contains("_") {
+            guard let cleaned = removingUnderscores(lower) else { return nil }
+            lower = cleaned
+        }
         if lower == "inf" || lower == "+inf" { return .infinity }
         if lower == "-inf" { return -.infinity }
         if lower == "nan" { return .nan }
@@ -614,6 +618,24 @@ public enum PromQLNumber {
         }
         guard let first = lower.utf8.first, first == 0x2E || Lexer.isDigit(first) else { return nil }
         return Double(lower)
+    }
+}
+
+extension PromQLNumber {
+    /// `lower` without digit separators, or nil when an underscore does not stand between two
+    /// digits (or right after a `0x` prefix).
+    static func removingUnderscores(_ lower: String) -> String? {
+        let b = Array(lower.utf8)
+        let hex = lower.hasPrefix("0x")
+        func isDigit(_ c: UInt8) -> Bool { Lexer.isDigit(c) || (hex && c >= 0x61 && c <= 0x66) }
+        var out: [UInt8] = []
+        for (i, c) in b.enumerated() {
+            guard c == 0x5F else { out.append(c); continue }
+            let before = i > 0 ? b[i - 1] : 0
+            let after = i + 1 < b.count ? b[i + 1] : 0
+            guard isDigit(after), isDigit(before) || (hex && i == 2) else { return nil }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
