@@ -16,31 +16,6 @@ public struct ParseOptions: Sendable, Hashable {
     }
 }
 
-/// The PromQL front end: parse, type-check, print.
-public enum PromQL {
-    /// Parses and type-checks `input`. Syntax errors stop the parser (one is reported); type
-    /// errors are collected from the whole tree.
-    public static func parse(_ input: String, options: ParseOptions = ParseOptions()) -> ParseResult {
-        var lexer = Lexer(bytes: Array(input.utf8))
-        lexer.run()
-        var parser = Parser(bytes: lexer.bytes, tokens: lexer.tokens, lexError: lexer.error, options: options)
-        do throws(Parser.Failure) {
-            let expr = try parser.parseTop()
-            var errors = parser.softErrors
-            errors += TypeChecker.check(expr, source: lexer.bytes, maxDepth: options.maxDepth)
-            errors.sort { $0.range.lowerBound < $1.range.lowerBound }
-            return ParseResult(expr: expr, errors: errors)
-        } catch {
-            return ParseResult(expr: nil, errors: [error.error])
-        }
-    }
-
-    /// Parses `input` and returns the tree, throwing the first error if it is invalid.
-    public static func parseExpr(_ input: String, options: ParseOptions = ParseOptions()) throws(PromQLError) -> Expr {
-        try parse(input, options: options).get()
-    }
-}
-
 /// Recursive-descent parser over the token array, with Prometheus's precedence rules.
 struct Parser {
     struct Failure: Error { let error: PromQLError }
