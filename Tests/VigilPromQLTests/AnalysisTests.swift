@@ -175,3 +175,51 @@ struct ThresholdTests {
         #expect(try PromQL.parseExpr("time()").constantValue == nil)
     }
 }
+
+@Suite("Analysis: regular expressions")
+struct RegexCheckTests {
+    static let accepted = ["5..", "api|web", "(.*):.*", "", ".*", "[a-z]+_total", "a{2,3}", "(?i)foo", "\\d+", "[[:alpha:]]+", "(?P<x>a)", "[(?=]", "\\(?=x\\)", "ab\\+c"]
+    static let rejected: [(String, String)] = [
+        ("(", ""), ("a)", ""), ("[a-", ""), ("a(?=b)", "lookahead"), ("(?!x)", "negative lookahead"), ("(?<=a)b", "lookbehind"),
+        ("(a)\\1", "backreferences"), ("a*+", "possessive"), ("(?>a)", "atomic"),
+    ]
+
+    @Test("accepted patterns", arguments: accepted)
+    func accepts(_ p: String) { #expect(RegexCheck.problem(in: p) == nil, "\(p)") }
+
+    @Test("rejected patterns", arguments: rejected)
+    func rejects(_ c: (String, String)) {
+        let problem = RegexCheck.problem(in: c.0)
+        #expect(problem != nil, "\(c.0)")
+        #expect(problem?.contains(c.1) == true)
+    }
+
+    @Test func errorsPointAtTheMatcher() throws {
+        let e = try PromQL.parseExpr("sum(rate(foo{code=~\"5(\", job=\"a\"}[5m])) / bar{x!~\"(?=y)\"}")
+        let errors = RegexCheck.errors(in: e)
+        #expect(errors.count == 2)
+        #expect(errors.first?.range == 13..<23)
+        #expect(errors.allSatisfy { $0.message.hasPrefix("error parsing regexp: ") })
+        let tool = PromQLTool.check(expression: "foo{a=~\"(\"}")
+        #expect(tool.exitCode == 1)
+        #expect(tool.output.contains("error parsing regexp"))
+    }
+}
+
+@Suite("Analysis: experimental features")
+struct ExperimentalUseTests {
+    @Test func findsExperimentalCallsAndAggregations() throws {
+        let e = try PromQL.parseExpr("sort_by_label(limitk(2, foo), \"a\") + rate(x[5m]) + mad_over_time(y[1h])", options: Corpus.experimental)
+        let uses = e.experimentalUses()
+        #expect(uses.map(\.name) == ["sort_by_label", "limitk", "mad_over_time"])
+        #expect(uses[1].position == 14..<28)
+        #expect(try PromQL.parseExpr("sum(rate(x[5m]))").experimentalUses().isEmpty)
+    }
+
+    @Test func tableMarksExactlyTheExperimentalFunctions() {
+        let experimental = Set(PromQLFunction.all.filter(\.experimental).map(\.name))
+        #expect(experimental.isSuperset(of: ["sort_by_label", "sort_by_label_desc", "double_exponential_smoothing", "info",
+                                             "ts_of_max_over_time", "ts_of_min_over_time", "ts_of_last_over_time", "mad_over_time"]))
+        #expect(experimental.isDisjoint(with: ["rate", "histogram_quantile", "label_replace", "predict_linear", "absent"]))
+    }
+}

@@ -3,28 +3,41 @@ import Testing
 
 @Suite("Parser: deep nesting")
 struct NestingTests {
-    static let inputs: [(String, String)] = [
-        ("10 000 parentheses", String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000)),
-        ("1 000 000 parentheses", String(repeating: "(", count: 1_000_000) + "1" + String(repeating: ")", count: 1_000_000)),
-        ("1 000 000 unclosed", String(repeating: "(", count: 1_000_000)),
-        ("100 000 unary minus", String(repeating: "-", count: 100_000) + "foo"),
-        ("100 000 additions", Array(repeating: "foo", count: 100_000).joined(separator: " + ")),
-        ("100 000 powers", Array(repeating: "2", count: 100_000).joined(separator: " ^ ")),
-        ("10 000 subqueries", "foo" + String(repeating: "[5m:]", count: 10_000)),
-        ("10 000 nested calls", String(repeating: "abs(", count: 10_000) + "foo" + String(repeating: ")", count: 10_000)),
-        ("10 000 nested aggregations", String(repeating: "sum(", count: 10_000) + "foo" + String(repeating: ")", count: 10_000)),
-        ("10 000 nested argument lists", String(repeating: "clamp(", count: 10_000) + "foo" + String(repeating: ", 1, 2)", count: 10_000)),
+    /// A deeply nested input, built inside the test so the runner does not print megabytes.
+    struct DeepInput: Sendable, CustomTestStringConvertible {
+        var name: String
+        var make: @Sendable () -> String
+        var testDescription: String { name }
+    }
+
+    static let inputs: [DeepInput] = [
+        DeepInput(name: "10 000 parentheses") { String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000) },
+        DeepInput(name: "1 000 000 parentheses") { String(repeating: "(", count: 1_000_000) + "1" + String(repeating: ")", count: 1_000_000) },
+        DeepInput(name: "1 000 000 unclosed") { String(repeating: "(", count: 1_000_000) },
+        DeepInput(name: "100 000 unary minus") { String(repeating: "-", count: 100_000) + "foo" },
+        DeepInput(name: "100 000 additions") { Array(repeating: "foo", count: 100_000).joined(separator: " + ") },
+        DeepInput(name: "100 000 powers") { Array(repeating: "2", count: 100_000).joined(separator: " ^ ") },
+        DeepInput(name: "10 000 subqueries") { "foo" + String(repeating: "[5m:]", count: 10_000) },
+        DeepInput(name: "10 000 nested calls") { String(repeating: "abs(", count: 10_000) + "foo" + String(repeating: ")", count: 10_000) },
+        DeepInput(name: "10 000 nested aggregations") { String(repeating: "sum(", count: 10_000) + "foo" + String(repeating: ")", count: 10_000) },
+        DeepInput(name: "10 000 nested argument lists") { String(repeating: "clamp(", count: 10_000) + "foo" + String(repeating: ", 1, 2)", count: 10_000) },
+        DeepInput(name: "10 000 nested braces in a string") { "\"" + String(repeating: "({[", count: 10_000) + "\"" },
     ]
 
     @Test("fails fast with a nesting error", arguments: inputs)
-    func tooDeep(_ c: (String, String)) {
+    func tooDeep(_ c: DeepInput) {
+        let input = c.make()
         let clock = ContinuousClock()
         var result: ParseResult?
-        let elapsed = clock.measure { result = PromQL.parse(c.1) }
+        let elapsed = clock.measure { result = PromQL.parse(input) }
+        if c.name.hasSuffix("in a string") {
+            #expect(result?.isValid == true)
+            return
+        }
         #expect(result?.expr == nil)
-        #expect(result?.errors.first?.message.contains("expression nesting too deep") == true, "\(c.0): \(result?.errors ?? [])")
+        #expect(result?.errors.first?.message.contains("expression nesting too deep") == true, "\(c.name): \(result?.errors ?? [])")
         #expect(result?.errors.first?.kind == .limit)
-        #expect(elapsed < .seconds(5), "\(c.0) took \(elapsed)")
+        #expect(elapsed < .seconds(5), "\(c.name) took \(elapsed)")
     }
 
     @Test func nestingBelowTheLimitIsFine() throws {

@@ -150,6 +150,25 @@ public struct VectorSelector: Sendable, Hashable {
         self.at = at
     }
 
+    /// Matchers compare as a set: their order does not change what a selector selects, and the
+    /// printer writes them sorted, as Prometheus does.
+    public static func == (a: VectorSelector, b: VectorSelector) -> Bool {
+        a.name == b.name && a.offset == b.offset && a.at == b.at
+            && (a.matchers == b.matchers || a.sortedMatchers == b.sortedMatchers)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(offset)
+        hasher.combine(at)
+        hasher.combine(sortedMatchers)
+    }
+
+    /// The matchers in the printer's canonical order.
+    public var sortedMatchers: [LabelMatcher] {
+        matchers.sorted { PromQLPrinter.matcherText($0) < PromQLPrinter.matcherText($1) }
+    }
+
     /// The metric name: `name`, or the value of a `__name__="…"` matcher.
     public var metricName: String? {
         if let name { return name }

@@ -16,31 +16,6 @@ public struct ParseOptions: Sendable, Hashable {
     }
 }
 
-/// The PromQL front end: parse, type-check, print.
-public enum PromQL {
-    /// Parses and type-checks `input`. Syntax errors stop the parser (one is reported); type
-    /// errors are collected from the whole tree.
-    public static func parse(_ input: String, options: ParseOptions = ParseOptions()) -> ParseResult {
-        var lexer = Lexer(bytes: Array(input.utf8))
-        lexer.run()
-        var parser = Parser(bytes: lexer.bytes, tokens: lexer.tokens, lexError: lexer.error, options: options)
-        do throws(Parser.Failure) {
-            let expr = try parser.parseTop()
-            var errors = parser.softErrors
-            errors += TypeChecker.check(expr, source: lexer.bytes, maxDepth: options.maxDepth)
-            errors.sort { $0.range.lowerBound < $1.range.lowerBound }
-            return ParseResult(expr: expr, errors: errors)
-        } catch {
-            return ParseResult(expr: nil, errors: [error.error])
-        }
-    }
-
-    /// Parses `input` and returns the tree, throwing the first error if it is invalid.
-    public static func parseExpr(_ input: String, options: ParseOptions = ParseOptions()) throws(PromQLError) -> Expr {
-        try parse(input, options: options).get()
-    }
-}
-
 /// Recursive-descent parser over the token array, with Prometheus's precedence rules.
 struct Parser {
     struct Failure: Error { let error: PromQLError }
@@ -604,7 +579,11 @@ struct Parser {
 public enum PromQLNumber {
     /// The value of a number literal, or nil when it is not one.
     public static func parse(_ s: String) -> Double? {
-        let lower = s.lowercased()
+        var lower = s.lowercased()
+        if lower.contains("_") {
+            guard let cleaned = removingUnderscores(lower) else { return nil }
+            lower = cleaned
+        }
         if lower == "inf" || lower == "+inf" { return .infinity }
         if lower == "-inf" { return -.infinity }
         if lower == "nan" { return .nan }
@@ -614,6 +593,24 @@ public enum PromQLNumber {
         }
         guard let first = lower.utf8.first, first == 0x2E || Lexer.isDigit(first) else { return nil }
         return Double(lower)
+    }
+}
+
+extension PromQLNumber {
+    /// `lower` without digit separators, or nil when an underscore does not stand between two
+    /// digits (or right after a `0x` prefix).
+    static func removingUnderscores(_ lower: String) -> String? {
+        let b = Array(lower.utf8)
+        let hex = lower.hasPrefix("0x")
+        func isDigit(_ c: UInt8) -> Bool { Lexer.isDigit(c) || (hex && c >= 0x61 && c <= 0x66) }
+        var out: [UInt8] = []
+        for (i, c) in b.enumerated() {
+            guard c == 0x5F else { out.append(c); continue }
+            let before = i > 0 ? b[i - 1] : 0
+            let after = i + 1 < b.count ? b[i + 1] : 0
+            guard isDigit(after), isDigit(before) || (hex && i == 2) else { return nil }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
