@@ -31,7 +31,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "Vigil", dependencies: ["VigilCore"], swiftSettings: strict),
+        .target(name: "VigilStack", dependencies: ["VigilCore"], swiftSettings: strict),
+        .target(name: "Vigil", dependencies: ["VigilCore", "VigilStack"], swiftSettings: strict),
         .executableTarget(
             name: "vigil",
             dependencies: [
@@ -41,5 +42,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore"], swiftSettings: strict),
+        .testTarget(name: "VigilStackTests", dependencies: ["VigilStack"], swiftSettings: strict),
+        .testTarget(name: "VigilCLITests", dependencies: ["vigil", "VigilStack"], swiftSettings: strict),
     ]
 )

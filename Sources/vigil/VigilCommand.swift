@@ -8,6 +8,6 @@ struct VigilCommand: AsyncParsableCommand {
         commandName: "vigil",
         abstract: "Validate, render and diff a monitoring stack: Prometheus, Alertmanager, Kubernetes, Grafana, ELK.",
         version: VigilVersion.current,
-        subcommands: []
+        subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self]
     )
 }

@@ -20,7 +20,7 @@ struct NodeDecoderImpl: Decoder {
                                     node: node, path: codingPath, hint: nil)
         }
         let tracker = session.tracker(for: node, mapping: mapping, typeName: typeName, path: codingPath)
-        return KeyedDecodingContainer(NodeKeyedContainer<Key>(decoder: self, mapping: mapping, tracker: tracker))
+        return KeyedDecodingContainer(KeyedNodeDecodingContainer<Key>(decoder: self, mapping: mapping, tracker: tracker))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -28,11 +28,11 @@ struct NodeDecoderImpl: Decoder {
             throw NodeDecodingError(rule: SchemaRule.typeMismatch, message: "expected a list, got \(session.describe(node))",
                                     node: node, path: codingPath, hint: nil)
         }
-        return NodeUnkeyedContainer(decoder: self, items: items)
+        return UnkeyedNodeDecodingContainer(decoder: self, items: items)
     }
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer {
-        NodeSingleValueContainer(decoder: self)
+        SingleValueNodeDecodingContainer(decoder: self)
     }
 }
 
@@ -56,7 +56,7 @@ extension NodeDecoderImpl: NodeBackedDecoder {
     }
 }
 
-struct NodeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+struct KeyedNodeDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: NodeDecoderImpl
     let mapping: Mapping
     let tracker: KeyTracker
@@ -206,7 +206,7 @@ struct NodeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 }
 
-struct NodeUnkeyedContainer: UnkeyedDecodingContainer {
+struct UnkeyedNodeDecodingContainer: UnkeyedDecodingContainer {
     let decoder: NodeDecoderImpl
     let items: [Node]
     var currentIndex = 0
@@ -281,7 +281,7 @@ struct NodeUnkeyedContainer: UnkeyedDecodingContainer {
     }
 }
 
-struct NodeSingleValueContainer: SingleValueDecodingContainer {
+struct SingleValueNodeDecodingContainer: SingleValueDecodingContainer {
     let decoder: NodeDecoderImpl
     var codingPath: [any CodingKey] { decoder.codingPath }
     var session: DecodingSession { decoder.session }
