@@ -160,7 +160,7 @@ struct YAMLWriter {
             trailing += 1
         }
         let chomp = trailing == 0 ? "-" : (trailing == 1 ? "" : "+")
-        let indicator = body.first == " " || body.first == "\n" ? "2" : ""
+        let indicator = YAMLWriter.needsIndentationIndicator(text) ? "2" : ""
         out += header + "|" + indicator + chomp + "\n"
         let pad = YAMLWriter.spaces(contentIndent)
         for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -236,11 +236,18 @@ struct YAMLWriter {
         case .doubleQuoted: return .inline(YAMLQuoting.doubleQuoted(text))
         case .literal:
             // At the top level, readers disagree on where an indentation indicator counts from.
-            if topLevel && (text.first == " " || text.first == "\n") {
+            if topLevel && needsIndentationIndicator(text) {
                 return .inline(YAMLQuoting.doubleQuoted(text))
             }
             return .literal(text)
         }
+    }
+
+    /// Whether a literal block needs an explicit indentation indicator: its first line starts
+    /// with a space, a tab (libyaml rejects a tab where it detects indentation) or is empty.
+    static func needsIndentationIndicator(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return first == " " || first == "\t" || first == "\n"
     }
 
     /// The key text when the key fits on the `key:` line, else nil (an explicit `?` entry).

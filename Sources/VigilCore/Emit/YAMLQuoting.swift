@@ -27,18 +27,30 @@ public enum YAMLQuoting {
     }
 
     /// Whether `text` can be written plain and read back as the same string by YAML 1.1 and 1.2 readers.
+    ///
+    /// Stricter than `isLegalPlain`: no string starting with an indicator character (not even
+    /// `-x`, which YAML allows) is written plain.
     public static func isPlainSafe(_ text: String) -> Bool {
-        isLegalPlain(text) && !isAmbiguous(text)
+        guard let first = text.unicodeScalars.first, !indicators.contains(first) else { return false }
+        return isLegalPlain(text) && !isAmbiguous(text)
     }
 
+    private static let indicators = Set("-?:,[]{}#&*!|>'\"%@`".unicodeScalars)
+
     /// Whether `text` is syntactically a plain scalar in block context (one line, no indicators
-    /// in the wrong places), whatever type a reader would resolve it to.
+    /// in the wrong places), whatever type a reader would resolve it to. `-`, `?` and `:` may
+    /// start a plain scalar when a non-space follows (`-1`, `-Xmx512m`); the other indicators
+    /// may not, nor may `---` and `...` (document markers).
     public static func isLegalPlain(_ text: String) -> Bool {
         let scalars = text.unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return false }
-        if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
+        if indicators.contains(first) {
+            guard first == "-" || first == "?" || first == ":" else { return false }
+            let second = scalars.dropFirst().first
+            if second == nil || second == " " { return false }
+        }
         if first == " " || last == " " || last == ":" { return false }
-        if text.hasPrefix("...") { return false }
+        if text.hasPrefix("...") || text.hasPrefix("---") { return false }
         var previous: Unicode.Scalar = " "
         for u in scalars {
             if u == "\n" || u == "\t" || needsEscape(u) { return false }
