@@ -8,6 +8,8 @@ public struct Workload: Sendable {
     public let selector: LabelSelector?
     /// The pod template's labels (a bare Pod's own labels).
     public let podLabels: StringMap<String>?
+    /// The pod template's annotations (a bare Pod's own).
+    public let podAnnotations: StringMap<String>?
     public let podSpec: PodSpec?
     /// Field path of the pod spec in the object, e.g. `spec.template.spec`.
     public let podSpecPath: String
@@ -32,7 +34,8 @@ public struct Workload: Sendable {
             self.init(kind: "DaemonSet", metadata: s.metadata, selector: s.spec.selector, template: s.spec.template,
                       origin: s.origin, specOrigin: s.spec.origin, object: object)
         case .pod(let p):
-            self.init(kind: "Pod", metadata: p.metadata, selector: nil, podLabels: p.metadata.labels, podSpec: p.spec,
+            self.init(kind: "Pod", metadata: p.metadata, selector: nil, podLabels: p.metadata.labels,
+                      podAnnotations: p.metadata.annotations, podSpec: p.spec,
                       podSpecPath: "spec", origin: p.origin, specOrigin: p.spec.origin, templateOrigin: p.origin, object: object)
         default:
             return nil
@@ -41,16 +44,19 @@ public struct Workload: Sendable {
 
     private init(kind: String, metadata: ObjectMeta, selector: LabelSelector?, template: PodTemplateSpec,
                  origin: Provenance?, specOrigin: Provenance?, object: KubernetesObject) {
-        self.init(kind: kind, metadata: metadata, selector: selector, podLabels: template.metadata?.labels, podSpec: template.spec,
+        self.init(kind: kind, metadata: metadata, selector: selector, podLabels: template.metadata?.labels,
+                  podAnnotations: template.metadata?.annotations, podSpec: template.spec,
                   podSpecPath: "spec.template.spec", origin: origin, specOrigin: specOrigin, templateOrigin: template.origin, object: object)
     }
 
-    private init(kind: String, metadata: ObjectMeta, selector: LabelSelector?, podLabels: StringMap<String>?, podSpec: PodSpec?,
+    private init(kind: String, metadata: ObjectMeta, selector: LabelSelector?, podLabels: StringMap<String>?,
+                 podAnnotations: StringMap<String>?, podSpec: PodSpec?,
                  podSpecPath: String, origin: Provenance?, specOrigin: Provenance?, templateOrigin: Provenance?, object: KubernetesObject) {
         self.kind = kind
         self.metadata = metadata
         self.selector = selector
         self.podLabels = podLabels
+        self.podAnnotations = podAnnotations
         self.podSpec = podSpec
         self.podSpecPath = podSpecPath
         self.origin = origin
