@@ -109,6 +109,8 @@ public struct KubernetesInventory: Sendable {
     public let secrets: [Secret]
     public let serviceMonitors: [ServiceMonitor]
     public let podMonitors: [PodMonitor]
+    /// Workload indices by pod label `key=value`, to find what a selector selects quickly.
+    private let workloadsByLabel: [String: [Int]]
 
     public init(_ context: LintContext) {
         self.init(objects: context.all(KubernetesArtifact.self).map(\.object))
@@ -130,6 +132,11 @@ public struct KubernetesInventory: Sendable {
             }
         }
         self.workloads = workloads
+        var byLabel: [String: [Int]] = [:]
+        for (i, w) in workloads.enumerated() {
+            for (k, v) in w.podLabels ?? StringMap() { byLabel[k + "=" + v, default: []].append(i) }
+        }
+        self.workloadsByLabel = byLabel
         self.services = services
         self.configMaps = configMaps
         self.secrets = secrets
@@ -146,15 +153,16 @@ public struct KubernetesInventory: Sendable {
     /// The workloads whose pods a Service selects (none for a Service without selector).
     public func workloads(selectedBy service: Service) -> [Workload] {
         guard let selector = service.spec?.selector, !selector.isEmpty else { return [] }
-        return workloads.filter {
+        // Start from the workloads carrying the rarest of the selector's labels.
+        var candidates: [Int]?
+        for (k, v) in selector {
+            let found = workloadsByLabel[k + "=" + v] ?? []
+            if candidates == nil || found.count < (candidates?.count ?? 0) { candidates = found }
+        }
+        return (candidates ?? []).map { workloads[$0] }.filter {
             Self.sameNamespace($0.metadata.namespace, service.metadata.namespace)
                 && ($0.podLabels ?? StringMap()).contains(all: selector)
         }
-    }
-
-    /// The Services that send traffic to a workload's pods.
-    public func services(selecting workload: Workload) -> [Service] {
-        services.filter { s in workloads(selectedBy: s).contains { $0.displayName == workload.displayName && $0.metadata.namespace == workload.metadata.namespace } }
     }
 
     /// The Services a ServiceMonitor selects.

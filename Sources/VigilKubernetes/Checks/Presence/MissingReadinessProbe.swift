@@ -13,17 +13,24 @@ public struct MissingReadinessProbe: Check {
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
         let inventory = KubernetesInventory(context)
-        for w in inventory.workloads {
-            let services = inventory.services(selecting: w)
-            guard !services.isEmpty else { continue }
-            var serving: [String: (ContainerRef, String)] = [:]
-            for s in services {
+        // Which containers each Service sends traffic to, grouped by workload.
+        var order: [String] = []
+        var serving: [String: (Workload, [(ContainerRef, String)])] = [:]
+        for s in inventory.services {
+            for w in inventory.workloads(selectedBy: s) {
+                let id = "\(w.metadata.namespace ?? "")/\(w.displayName)"
+                if serving[id] == nil { order.append(id); serving[id] = (w, []) }
                 for p in s.spec?.ports ?? [] {
                     let c = w.containerPort(matching: p.effectiveTargetPort)?.0 ?? w.longRunningContainers.first { $0.role == .main }
-                    if let c, serving[c.path] == nil { serving[c.path] = (c, "Service/\(s.metadata.name ?? "") port \(p.name ?? String(p.port))") }
+                    if let c, !(serving[id]?.1.contains { $0.0.path == c.path } ?? true) {
+                        serving[id]?.1.append((c, "Service/\(s.metadata.name ?? "") port \(p.name ?? String(p.port))"))
+                    }
                 }
             }
-            for (c, via) in serving.values.sorted(by: { $0.0.path < $1.0.path }) where c.container.readinessProbe == nil {
+        }
+        for id in order {
+            guard let (w, containers) = serving[id] else { continue }
+            for (c, via) in containers where c.container.readinessProbe == nil {
                 report.add("\(w.displayName): container \"\(c.container.name)\" has no readinessProbe but receives traffic from \(via)",
                            at: c.container.origin, key: "name", hint: "add a readinessProbe on an endpoint that answers only when the container can serve")
             }
