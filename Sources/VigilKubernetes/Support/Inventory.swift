@@ -1,3 +1,4 @@
+import Synchronization
 import VigilCore
 
 /// A workload's view for checks: a Deployment, StatefulSet, DaemonSet or bare Pod and the pods
@@ -109,8 +110,24 @@ public struct KubernetesInventory: Sendable {
     public let secrets: [Secret]
     public let serviceMonitors: [ServiceMonitor]
     public let podMonitors: [PodMonitor]
+    /// Every container of every workload in the run.
+    public let containers: [(Workload, ContainerRef)]
+    /// Every probe of every workload in the run.
+    public let probes: [ProbeRef]
     /// Workload indices by pod label `key=value`, to find what a selector selects quickly.
     private let workloadsByLabel: [String: [Int]]
+    /// Service indices by label `key=value` and by name.
+    private let servicesByLabel: [String: [Int]]
+    private let servicesByName: [String: [Int]]
+    private let configMapsByName: [String: [Int]]
+    private let secretsByName: [String: [Int]]
+    /// How many workloads each namespace has ("" for those without one).
+    private let workloadsPerNamespace: [String: Int]
+
+    /// The inventory of a lint run, built once and shared by every check of the run.
+    public static func of(_ context: LintContext) -> KubernetesInventory {
+        InventoryCache.shared.inventory(for: context)
+    }
 
     public init(_ context: LintContext) {
         self.init(objects: context.all(KubernetesArtifact.self).map(\.object))
@@ -132,11 +149,28 @@ public struct KubernetesInventory: Sendable {
             }
         }
         self.workloads = workloads
+        self.containers = workloads.flatMap { w in w.containers.map { (w, $0) } }
+        self.probes = workloads.flatMap(\.probes)
         var byLabel: [String: [Int]] = [:]
         for (i, w) in workloads.enumerated() {
             for (k, v) in w.podLabels ?? StringMap() { byLabel[k + "=" + v, default: []].append(i) }
         }
         self.workloadsByLabel = byLabel
+        var perNamespace: [String: Int] = [:]
+        for w in workloads { perNamespace[w.metadata.namespace ?? "", default: 0] += 1 }
+        self.workloadsPerNamespace = perNamespace
+        var sByLabel: [String: [Int]] = [:], sByName: [String: [Int]] = [:]
+        for (i, svc) in services.enumerated() {
+            for (k, v) in svc.metadata.labels ?? StringMap() { sByLabel[k + "=" + v, default: []].append(i) }
+            sByName[svc.metadata.name ?? "", default: []].append(i)
+        }
+        self.servicesByLabel = sByLabel
+        self.servicesByName = sByName
+        var cmByName: [String: [Int]] = [:], secByName: [String: [Int]] = [:]
+        for (i, c) in configMaps.enumerated() { cmByName[c.metadata.name ?? "", default: []].append(i) }
+        for (i, c) in secrets.enumerated() { secByName[c.metadata.name ?? "", default: []].append(i) }
+        self.configMapsByName = cmByName
+        self.secretsByName = secByName
         self.services = services
         self.configMaps = configMaps
         self.secrets = secrets
@@ -168,7 +202,12 @@ public struct KubernetesInventory: Sendable {
     /// The Services a ServiceMonitor selects.
     public func services(monitoredBy monitor: ServiceMonitor) -> [Service] {
         guard let selector = monitor.spec.selector else { return [] }
-        return services.filter { s in
+        var candidates: [Service] = services
+        for (k, v) in selector.matchLabels ?? StringMap() {
+            let found = servicesByLabel[k + "=" + v] ?? []
+            if found.count < candidates.count { candidates = found.map { services[$0] } }
+        }
+        return candidates.filter { s in
             Self.namespaceSelected(s.metadata.namespace, by: monitor.spec.namespaceSelector, monitorNamespace: monitor.metadata.namespace)
                 && selector.matches(s.metadata.labels)
         }
@@ -177,7 +216,12 @@ public struct KubernetesInventory: Sendable {
     /// The workloads a PodMonitor selects.
     public func workloads(monitoredBy monitor: PodMonitor) -> [Workload] {
         guard let selector = monitor.spec.selector else { return [] }
-        return workloads.filter { w in
+        var candidates: [Workload] = workloads
+        for (k, v) in selector.matchLabels ?? StringMap() {
+            let found = workloadsByLabel[k + "=" + v] ?? []
+            if found.count < candidates.count { candidates = found.map { workloads[$0] } }
+        }
+        return candidates.filter { w in
             Self.namespaceSelected(w.metadata.namespace, by: monitor.spec.namespaceSelector, monitorNamespace: monitor.metadata.namespace)
                 && selector.matches(w.podLabels)
         }
@@ -193,10 +237,46 @@ public struct KubernetesInventory: Sendable {
     }
 
     public func configMap(named name: String, namespace: String?) -> ConfigMap? {
-        configMaps.first { $0.metadata.name == name && Self.sameNamespace($0.metadata.namespace, namespace) }
+        (configMapsByName[name] ?? []).lazy.map { configMaps[$0] }.first { Self.sameNamespace($0.metadata.namespace, namespace) }
     }
 
     public func secret(named name: String, namespace: String?) -> Secret? {
-        secrets.first { $0.metadata.name == name && Self.sameNamespace($0.metadata.namespace, namespace) }
+        (secretsByName[name] ?? []).lazy.map { secrets[$0] }.first { Self.sameNamespace($0.metadata.namespace, namespace) }
+    }
+
+    /// The Services of a name in a namespace.
+    public func services(named name: String, namespace: String?) -> [Service] {
+        (servicesByName[name] ?? []).map { services[$0] }.filter { Self.sameNamespace($0.metadata.namespace, namespace) }
+    }
+
+    /// How many workloads share a namespace with an object in `namespace`.
+    public func workloadCount(inNamespace namespace: String?) -> Int {
+        guard let namespace, !namespace.isEmpty else { return workloads.count }
+        return (workloadsPerNamespace[namespace] ?? 0) + (workloadsPerNamespace[""] ?? 0)
+    }
+}
+
+/// Remembers the inventory of the lint run in progress, so the checks of one run build it once.
+final class InventoryCache: Sendable {
+    static let shared = InventoryCache()
+
+    private final class Entry: @unchecked Sendable {
+        weak var context: LintContext?
+        let inventory: KubernetesInventory
+        init(context: LintContext, inventory: KubernetesInventory) {
+            self.context = context
+            self.inventory = inventory
+        }
+    }
+
+    private let slot = Mutex<Entry?>(nil)
+
+    func inventory(for context: LintContext) -> KubernetesInventory {
+        slot.withLock { entry in
+            if let e = entry, e.context === context { return e.inventory }
+            let built = KubernetesInventory(context)
+            entry = Entry(context: context, inventory: built)
+            return built
+        }
     }
 }

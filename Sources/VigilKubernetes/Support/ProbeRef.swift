@@ -39,12 +39,3 @@ extension Workload {
     }
 }
 
-extension KubernetesInventory {
-    /// Every probe of every workload in the run.
-    public var probes: [ProbeRef] { workloads.flatMap(\.probes) }
-
-    /// Every container of every workload in the run.
-    public var containers: [(Workload, ContainerRef)] {
-        workloads.flatMap { w in w.containers.map { (w, $0) } }
-    }
-}

@@ -13,7 +13,7 @@ public struct LivenessChecksDependencies: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for p in KubernetesInventory(context).probes where p.kind != .readiness {
+        for p in KubernetesInventory.of(context).probes where p.kind != .readiness {
             guard let h = p.probe.httpGet, let service = ServiceHealthKnowledge.lookup(context, workload: p.workload, container: p.container.container) else { continue }
             let path = Self.normalize(h.path ?? "/")
             guard service.dependencyCheckingPaths.map(Self.normalize).contains(path) else { continue }

@@ -12,7 +12,7 @@ public struct MissingLivenessProbe: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for (w, c) in KubernetesInventory(context).containers where c.role == .main && c.container.livenessProbe == nil {
+        for (w, c) in KubernetesInventory.of(context).containers where c.role == .main && c.container.livenessProbe == nil {
             report.add("\(w.displayName): container \"\(c.container.name)\" has no livenessProbe", at: c.container.origin, key: "name",
                        hint: "add a livenessProbe on an endpoint that checks only the process (no dependencies)")
         }

@@ -12,7 +12,7 @@ public struct MissingReadinessProbe: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        let inventory = KubernetesInventory(context)
+        let inventory = KubernetesInventory.of(context)
         // Which containers each Service sends traffic to, grouped by workload.
         var order: [String] = []
         var serving: [String: (Workload, [(ContainerRef, String)])] = [:]

@@ -17,7 +17,7 @@ public struct IdenticalLivenessReadiness: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for (w, c) in KubernetesInventory(context).containers where c.role != .initContainer {
+        for (w, c) in KubernetesInventory.of(context).containers where c.role != .initContainer {
             guard let l = c.container.livenessProbe, let r = c.container.readinessProbe else { continue }
             guard Self.normalized(l, in: c.container) == Self.normalized(r, in: c.container), !l.handlerNames.isEmpty else { continue }
             report.add("\(w.displayName): \(c.path): livenessProbe and readinessProbe are identical; a busy pod is restarted as soon as it is taken out of rotation",

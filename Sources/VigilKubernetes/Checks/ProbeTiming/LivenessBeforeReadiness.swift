@@ -21,7 +21,7 @@ public struct LivenessBeforeReadiness: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for (w, c) in KubernetesInventory(context).containers where c.role != .initContainer {
+        for (w, c) in KubernetesInventory.of(context).containers where c.role != .initContainer {
             guard let l = c.container.livenessProbe, let r = c.container.readinessProbe else { continue }
             let lw = l.failureWindowSeconds, rw = r.failureWindowSeconds
             guard lw < rw else { continue }

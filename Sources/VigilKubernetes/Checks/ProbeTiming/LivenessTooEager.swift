@@ -14,7 +14,7 @@ public struct LivenessTooEager: Check {
     static let minimumWindow = 10
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for p in KubernetesInventory(context).probes where p.kind == .liveness {
+        for p in KubernetesInventory.of(context).probes where p.kind == .liveness {
             let ft = p.probe.effectiveFailureThreshold, window = p.probe.failureWindowSeconds
             if ft == 1 {
                 report.add("\(p.workload.displayName): \(p.path): failureThreshold 1 restarts the container after a single failed or slow probe",

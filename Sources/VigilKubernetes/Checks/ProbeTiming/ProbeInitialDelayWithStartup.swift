@@ -19,7 +19,7 @@ public struct ProbeInitialDelayWithStartup: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for p in KubernetesInventory(context).probes where p.kind != .startup {
+        for p in KubernetesInventory.of(context).probes where p.kind != .startup {
             guard p.container.container.startupProbe != nil, let d = p.probe.initialDelaySeconds, d > 0 else { continue }
             report.add("\(p.workload.displayName): \(p.path).initialDelaySeconds (\(d)s) runs after the startup probe has already succeeded; it only delays \(p.kind == .readiness ? "traffic" : "failure detection")",
                        at: p.probe.origin, key: "initialDelaySeconds", hint: "remove initialDelaySeconds; the startup probe gates this probe")

@@ -12,7 +12,7 @@ public struct ProbeTimeoutExceedsPeriod: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for p in KubernetesInventory(context).probes {
+        for p in KubernetesInventory.of(context).probes {
             let t = p.probe.effectiveTimeoutSeconds, period = p.probe.effectivePeriodSeconds
             guard t >= period else { continue }
             report.add("\(p.workload.displayName): \(p.path): timeoutSeconds (\(t)s) is not below periodSeconds (\(period)s); probes overlap when the container is slow",

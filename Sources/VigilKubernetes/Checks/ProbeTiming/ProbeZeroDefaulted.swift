@@ -12,7 +12,7 @@ public struct ProbeZeroDefaulted: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for p in KubernetesInventory(context).probes {
+        for p in KubernetesInventory.of(context).probes {
             let fields: [(String, Int?, Int)] = [
                 ("timeoutSeconds", p.probe.timeoutSeconds, Probe.defaultTimeoutSeconds),
                 ("periodSeconds", p.probe.periodSeconds, Probe.defaultPeriodSeconds),

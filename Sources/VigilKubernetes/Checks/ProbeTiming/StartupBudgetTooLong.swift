@@ -14,7 +14,7 @@ public struct StartupBudgetTooLong: Check {
     static let absoluteLimit = 3600
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for w in KubernetesInventory(context).workloads {
+        for w in KubernetesInventory.of(context).workloads {
             for c in w.longRunningContainers {
                 guard let s = c.container.startupProbe else { continue }
                 let budget = s.startupBudgetSeconds

@@ -13,7 +13,7 @@ public struct StartupBudgetTooShort: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for w in KubernetesInventory(context).workloads {
+        for w in KubernetesInventory.of(context).workloads {
             for c in w.longRunningContainers {
                 guard let service = ServiceHealthKnowledge.lookup(context, workload: w, container: c.container), let needed = service.startupTime else { continue }
                 let neededSeconds = Int(needed.seconds.rounded(.up))

@@ -12,7 +12,7 @@ public struct MissingMemoryLimit: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for (w, c) in KubernetesInventory(context).containers where c.role != .initContainer && c.container.resources?.limits?["memory"] == nil {
+        for (w, c) in KubernetesInventory.of(context).containers where c.role != .initContainer && c.container.resources?.limits?["memory"] == nil {
             report.add("\(w.displayName): container \"\(c.container.name)\" has no memory limit",
                        at: c.container.resources?.origin ?? c.container.origin, key: c.container.resources == nil ? "name" : nil,
                        hint: "set resources.limits.memory (e.g. twice the request)")

@@ -12,7 +12,7 @@ public struct MissingResourceRequests: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for (w, c) in KubernetesInventory(context).containers where c.role != .initContainer {
+        for (w, c) in KubernetesInventory.of(context).containers where c.role != .initContainer {
             let requests = c.container.resources?.requests
             // A limit without a request defaults the request to the limit.
             let limits = c.container.resources?.limits

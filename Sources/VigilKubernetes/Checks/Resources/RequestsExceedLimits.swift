@@ -12,7 +12,7 @@ public struct RequestsExceedLimits: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for (w, c) in KubernetesInventory(context).containers {
+        for (w, c) in KubernetesInventory.of(context).containers {
             guard let r = c.container.resources, let requests = r.requests, let limits = r.limits else { continue }
             for (name, request) in requests {
                 guard let limit = limits[name], request > limit else { continue }

@@ -15,7 +15,7 @@ public struct DuplicateName: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        let inventory = KubernetesInventory(context)
+        let inventory = KubernetesInventory.of(context)
         for w in inventory.workloads {
             var seen = Set<String>()
             for c in w.containers where !seen.insert(c.container.name).inserted {

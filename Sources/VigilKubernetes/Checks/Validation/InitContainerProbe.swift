@@ -12,7 +12,7 @@ public struct InitContainerProbe: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for p in KubernetesInventory(context).probes where p.container.role == .initContainer {
+        for p in KubernetesInventory.of(context).probes where p.container.role == .initContainer {
             report.add("\(p.workload.displayName): \(p.path): Forbidden: may not be set for init containers without restartPolicy=Always",
                        at: p.probe.origin, hint: "remove the probe, or add `restartPolicy: Always` to run the container as a sidecar")
         }

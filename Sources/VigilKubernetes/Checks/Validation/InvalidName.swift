@@ -15,7 +15,7 @@ public struct InvalidName: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for object in KubernetesInventory(context).objects {
+        for object in KubernetesInventory.of(context).objects {
             guard let meta = object.metadata else { continue }
             let format: NameFormat
             switch object {
@@ -38,7 +38,7 @@ public struct InvalidName: Check {
                 }
             }
         }
-        for w in KubernetesInventory(context).workloads {
+        for w in KubernetesInventory.of(context).workloads {
             for c in w.containers {
                 if let problem = NameFormat.dns1123Label.problem(c.container.name) {
                     report.add("\(w.displayName): \(c.path).name \"\(c.container.name)\" is invalid: \(problem)", at: c.container.origin, key: "name")

@@ -12,7 +12,7 @@ public struct ProbeGracePeriodOnReadiness: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for p in KubernetesInventory(context).probes where p.kind == .readiness && p.probe.terminationGracePeriodSeconds != nil {
+        for p in KubernetesInventory.of(context).probes where p.kind == .readiness && p.probe.terminationGracePeriodSeconds != nil {
             report.add("\(p.workload.displayName): \(p.path).terminationGracePeriodSeconds: Invalid value: must not be set for readinessProbes",
                        at: p.probe.origin, key: "terminationGracePeriodSeconds", hint: "remove it, or set spec.terminationGracePeriodSeconds on the pod")
         }

@@ -15,7 +15,7 @@ public struct ProbeHandlerCount: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for p in KubernetesInventory(context).probes {
+        for p in KubernetesInventory.of(context).probes {
             let handlers = p.probe.handlerNames
             if handlers.isEmpty {
                 report.add("\(p.workload.displayName): \(p.path): Required value: must specify a handler type", at: p.probe.origin,

@@ -12,7 +12,7 @@ public struct ProbeNegativeTiming: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for p in KubernetesInventory(context).probes {
+        for p in KubernetesInventory.of(context).probes {
             let fields: [(String, Int?)] = [
                 ("initialDelaySeconds", p.probe.initialDelaySeconds), ("timeoutSeconds", p.probe.timeoutSeconds),
                 ("periodSeconds", p.probe.periodSeconds), ("successThreshold", p.probe.successThreshold),

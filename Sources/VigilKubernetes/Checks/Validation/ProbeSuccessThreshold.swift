@@ -12,7 +12,7 @@ public struct ProbeSuccessThreshold: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for p in KubernetesInventory(context).probes where p.kind != .readiness {
+        for p in KubernetesInventory.of(context).probes where p.kind != .readiness {
             if let s = p.probe.successThreshold, s != 1, s >= 0 {
                 report.add("\(p.workload.displayName): \(p.path).successThreshold: Invalid value: \(s): must be 1", at: p.probe.origin, key: "successThreshold",
                            hint: "remove successThreshold (it defaults to 1)")

@@ -16,7 +16,7 @@ public struct RequiredField: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        let inventory = KubernetesInventory(context)
+        let inventory = KubernetesInventory.of(context)
         for o in inventory.objects {
             guard let meta = o.metadata, meta.name == nil || meta.name == "" else { continue }
             if meta.generateName == nil || meta.generateName == "" {

@@ -16,7 +16,7 @@ public struct SelectorMismatch: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for w in KubernetesInventory(context).workloads where w.kind != "Pod" {
+        for w in KubernetesInventory.of(context).workloads where w.kind != "Pod" {
             let where_ = w.specOrigin ?? w.origin
             guard let selector = w.selector else {
                 report.add("\(w.displayName): spec.selector: Required value", at: where_,

@@ -13,7 +13,7 @@ public struct MissingReference: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        let inventory = KubernetesInventory(context)
+        let inventory = KubernetesInventory.of(context)
         for w in inventory.workloads {
             let ns = w.metadata.namespace
             func configMap(_ name: String?, optional: Bool?, at origin: Provenance?, key: String) {

@@ -30,7 +30,7 @@ public struct MonitorPortUnknown: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        let inventory = KubernetesInventory(context)
+        let inventory = KubernetesInventory.of(context)
         for m in inventory.serviceMonitors {
             let services = inventory.services(monitoredBy: m)
             guard !services.isEmpty else { continue }

@@ -15,7 +15,7 @@ public struct ProbePortNotExposed: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for p in KubernetesInventory(context).probes {
+        for p in KubernetesInventory.of(context).probes {
             guard let port = p.probe.port else { continue }
             let c = p.container.container
             guard c.port(matching: port) == nil else { continue }

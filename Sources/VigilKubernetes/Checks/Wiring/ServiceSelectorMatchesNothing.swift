@@ -12,11 +12,12 @@ public struct ServiceSelectorMatchesNothing: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        let inventory = KubernetesInventory(context)
+        let inventory = KubernetesInventory.of(context)
         for s in inventory.services {
             guard let selector = s.spec?.selector, !selector.isEmpty else { continue }
+            let neighbourCount = inventory.workloadCount(inNamespace: s.metadata.namespace)
+            guard neighbourCount > 0, inventory.workloads(selectedBy: s).isEmpty else { continue }
             let neighbours = inventory.workloads.filter { KubernetesInventory.sameNamespace($0.metadata.namespace, s.metadata.namespace) }
-            guard !neighbours.isEmpty, inventory.workloads(selectedBy: s).isEmpty else { continue }
             let shown = selector.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
             let near = neighbours.first { w in selector.contains { w.podLabels?[$0.key] != nil } }
             report.add("Service/\(s.metadata.name ?? ""): selector \(shown) matches no pod template of the \(neighbours.count) workload(s) in its namespace; the Service has no endpoints",

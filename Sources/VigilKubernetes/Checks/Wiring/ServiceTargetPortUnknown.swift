@@ -13,7 +13,7 @@ public struct ServiceTargetPortUnknown: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        let inventory = KubernetesInventory(context)
+        let inventory = KubernetesInventory.of(context)
         for s in inventory.services {
             let pods = inventory.workloads(selectedBy: s)
             guard !pods.isEmpty else { continue }

@@ -51,11 +51,11 @@ public struct StatefulSetServiceName: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        let inventory = KubernetesInventory(context)
+        let inventory = KubernetesInventory.of(context)
         for o in inventory.objects {
             guard case .statefulSet(let s) = o else { continue }
             guard let name = s.spec.serviceName, !name.isEmpty else { continue }
-            let matching = inventory.services.filter { $0.metadata.name == name && KubernetesInventory.sameNamespace($0.metadata.namespace, s.metadata.namespace) }
+            let matching = inventory.services(named: name, namespace: s.metadata.namespace)
             if matching.isEmpty {
                 let headless = inventory.services.filter { $0.isHeadless && KubernetesInventory.sameNamespace($0.metadata.namespace, s.metadata.namespace) }.compactMap(\.metadata.name)
                 report.add("StatefulSet/\(s.metadata.name ?? ""): serviceName \"\(name)\" names no Service in this run; pod DNS names (\(s.metadata.name ?? "")-0.\(name)) will not resolve",
