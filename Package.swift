@@ -32,8 +32,9 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "VigilStack", dependencies: ["VigilCore", "VigilPromQL", "VigilPrometheus"], swiftSettings: strict),
-        .target(name: "Vigil", dependencies: ["VigilCore", "VigilPromQL", "VigilPrometheus", "VigilStack"], swiftSettings: strict),
+        .target(name: "VigilStack", dependencies: ["VigilCore", "VigilPromQL", "VigilPrometheus", "VigilKubernetes"], swiftSettings: strict),
+        .target(name: "Vigil", dependencies: ["VigilCore", "VigilPromQL", "VigilPrometheus", "VigilKubernetes", "VigilStack"], swiftSettings: strict),
+        .target(name: "VigilKubernetes", dependencies: ["VigilCore"], swiftSettings: strict),
         .executableTarget(
             name: "vigil",
             dependencies: [
@@ -47,6 +48,7 @@ let package = Package(
         .executableTarget(name: "VigilBench", dependencies: ["VigilCore", "VigilStack"], swiftSettings: strict),
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore"], swiftSettings: strict),
         .testTarget(name: "VigilPromQLTests", dependencies: ["VigilPromQL"], swiftSettings: strict),
+        .testTarget(name: "VigilKubernetesTests", dependencies: ["VigilKubernetes"], swiftSettings: strict),
         .testTarget(name: "VigilStackTests", dependencies: ["VigilStack"], swiftSettings: strict),
         .testTarget(name: "VigilCLITests", dependencies: ["vigil", "VigilStack"], swiftSettings: strict),
         .testTarget(name: "VigilPrometheusTests", dependencies: ["VigilPrometheus"], swiftSettings: strict),

@@ -2,4 +2,5 @@
 @_exported import VigilCore
 @_exported import VigilPromQL
 @_exported import VigilPrometheus
+@_exported import VigilKubernetes
 @_exported import VigilStack

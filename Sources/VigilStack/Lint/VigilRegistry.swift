@@ -1,4 +1,5 @@
 import VigilCore
+import VigilKubernetes
 import VigilPrometheus
 
 /// Everything `vigil lint` knows: the file kinds, rules and checks of every module.
@@ -7,4 +8,5 @@ public enum VigilRegistry {
     public static let all: LintRegistry = CoreRules.registry
         .merging(CatalogueLint.registry)
         .merging(PrometheusLint.registry)
+        .merging(KubernetesLint.registry)  // generic Kubernetes objects last: CRDs above win
 }
