@@ -32,8 +32,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "VigilStack", dependencies: ["VigilCore", "VigilPromQL", "VigilPrometheus", "VigilKubernetes"], swiftSettings: strict),
-        .target(name: "Vigil", dependencies: ["VigilCore", "VigilPromQL", "VigilPrometheus", "VigilKubernetes", "VigilStack"], swiftSettings: strict),
+        .target(name: "VigilStack", dependencies: ["VigilCore", "VigilPromQL", "VigilPrometheus", "VigilKubernetes", "VigilAlertmanager"], swiftSettings: strict),
+        .target(name: "Vigil", dependencies: ["VigilCore", "VigilPromQL", "VigilPrometheus", "VigilKubernetes", "VigilAlertmanager", "VigilStack"], swiftSettings: strict),
         .target(name: "VigilKubernetes", dependencies: ["VigilCore"], swiftSettings: strict),
         .executableTarget(
             name: "vigil",
@@ -46,9 +46,11 @@ let package = Package(
         .target(name: "VigilPromQL", dependencies: ["VigilCore"], swiftSettings: strict),
         .target(name: "VigilPrometheus", dependencies: ["VigilPromQL"], swiftSettings: strict),
         .executableTarget(name: "VigilBench", dependencies: ["VigilCore", "VigilStack"], swiftSettings: strict),
+        .target(name: "VigilAlertmanager", dependencies: ["VigilCore"], swiftSettings: strict),
+        .testTarget(name: "VigilAlertmanagerTests", dependencies: ["VigilAlertmanager"], swiftSettings: strict),
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore"], swiftSettings: strict),
         .testTarget(name: "VigilPromQLTests", dependencies: ["VigilPromQL"], swiftSettings: strict),
-        .testTarget(name: "VigilKubernetesTests", dependencies: ["VigilKubernetes"], swiftSettings: strict),
+        .testTarget(name: "VigilKubernetesTests", dependencies: ["VigilKubernetes", "VigilAlertmanager"], swiftSettings: strict),
         .testTarget(name: "VigilStackTests", dependencies: ["VigilStack"], swiftSettings: strict),
         .testTarget(name: "VigilCLITests", dependencies: ["vigil", "VigilStack"], swiftSettings: strict),
         .testTarget(name: "VigilPrometheusTests", dependencies: ["VigilPrometheus"], swiftSettings: strict),

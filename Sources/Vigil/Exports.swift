@@ -3,4 +3,5 @@
 @_exported import VigilPromQL
 @_exported import VigilPrometheus
 @_exported import VigilKubernetes
+@_exported import VigilAlertmanager
 @_exported import VigilStack

@@ -1,3 +1,4 @@
+import VigilAlertmanager
 import VigilCore
 import VigilKubernetes
 import VigilPrometheus
@@ -8,5 +9,6 @@ public enum VigilRegistry {
     public static let all: LintRegistry = CoreRules.registry
         .merging(CatalogueLint.registry)
         .merging(PrometheusLint.registry)
+        .merging(AlertmanagerLint.registry)
         .merging(KubernetesLint.registry)  // generic Kubernetes objects last: CRDs above win
 }
