@@ -1,7 +1,3 @@
-// The lead wires this command: add "VigilAlertmanager" to the `vigil` (or `Vigil`) target's
-// dependencies, `RoutesCommand.self` to VigilCommand's subcommands, and delete this `#if`
-// and the closing `#endif` (until then the file compiles to nothing).
-#if VIGIL_ALERTMANAGER_WIRED
 import ArgumentParser
 import Foundation
 import VigilAlertmanager
@@ -86,4 +82,3 @@ struct RoutesCommand: AsyncParsableCommand {
 struct RoutesCommandError: Error {
     let message: String
 }
-#endif

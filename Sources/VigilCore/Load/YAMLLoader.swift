@@ -26,9 +26,22 @@ private struct TreeBuilder {
     var documents: [Document] = []
     var diagnostics: [Diagnostic] = []
 
-    private enum Frame {
-        case sequence(items: [Node], start: SourcePosition, tag: String?, anchor: String?)
-        case mapping(pairs: [Pair], pendingKey: Node?, start: SourcePosition, tag: String?, anchor: String?)
+    /// A collection being built. A class, so that appending to its children never copies them.
+    private final class Frame {
+        let isMapping: Bool
+        var items: [Node] = []
+        var pairs: [Pair] = []
+        var pendingKey: Node?
+        let start: SourcePosition
+        let tag: String?
+        let anchor: String?
+
+        init(isMapping: Bool, start: SourcePosition, tag: String?, anchor: String?) {
+            self.isMapping = isMapping
+            self.start = start
+            self.tag = tag
+            self.anchor = anchor
+        }
     }
 
     private var stack: [Frame] = []
@@ -169,24 +182,24 @@ private struct TreeBuilder {
         case YAML_SEQUENCE_START_EVENT:
             let s = event.data.sequence_start
             guard stack.count < limits.maxDepth else { return tooDeep(event) }
-            stack.append(.sequence(items: [], start: position(event.start_mark), tag: cString(s.tag), anchor: cString(s.anchor)))
+            stack.append(Frame(isMapping: false, start: position(event.start_mark), tag: cString(s.tag), anchor: cString(s.anchor)))
         case YAML_MAPPING_START_EVENT:
             let s = event.data.mapping_start
             guard stack.count < limits.maxDepth else { return tooDeep(event) }
-            stack.append(.mapping(pairs: [], pendingKey: nil, start: position(event.start_mark), tag: cString(s.tag), anchor: cString(s.anchor)))
+            stack.append(Frame(isMapping: true, start: position(event.start_mark), tag: cString(s.tag), anchor: cString(s.anchor)))
         case YAML_SEQUENCE_END_EVENT:
-            guard case .sequence(let items, let start, let tag, let anchor)? = stack.popLast() else { return false }
-            let node = Node(.sequence(items), tag: tag, range: SourceRange(start: start, end: position(event.end_mark)))
+            guard let frame = stack.popLast(), !frame.isMapping else { return false }
+            let node = Node(.sequence(frame.items), tag: frame.tag, range: SourceRange(start: frame.start, end: position(event.end_mark)))
             nodesInFile += 1
-            if let anchor { anchors[anchor] = node }
+            if let anchor = frame.anchor { anchors[anchor] = node }
             guard withinExpansionLimit(node) else { return false }
             return add(node)
         case YAML_MAPPING_END_EVENT:
-            guard case .mapping(let pairs, _, let start, let tag, let anchor)? = stack.popLast() else { return false }
-            let range = SourceRange(start: start, end: position(event.end_mark))
-            let node = Node(.mapping(Mapping(resolveMappingPairs(pairs))), tag: tag, range: range)
+            guard let frame = stack.popLast(), frame.isMapping else { return false }
+            let range = SourceRange(start: frame.start, end: position(event.end_mark))
+            let node = Node(.mapping(Mapping(resolveMappingPairs(frame.pairs))), tag: frame.tag, range: range)
             nodesInFile += 1
-            if let anchor { anchors[anchor] = node }
+            if let anchor = frame.anchor { anchors[anchor] = node }
             guard withinExpansionLimit(node) else { return false }
             return add(node)
         default:
@@ -215,27 +228,31 @@ private struct TreeBuilder {
 
     /// Adds a finished node to the collection being built, or makes it the document root.
     private mutating func add(_ node: Node) -> Bool {
-        guard let top = stack.popLast() else {
+        guard let top = stack.last else {
             root = node
             return true
         }
-        switch top {
-        case .sequence(var items, let start, let tag, let anchor):
-            items.append(node)
-            stack.append(.sequence(items: items, start: start, tag: tag, anchor: anchor))
-        case .mapping(var pairs, let pendingKey, let start, let tag, let anchor):
-            if let key = pendingKey {
-                pairs.append(Pair(key: key, value: node))
-                stack.append(.mapping(pairs: pairs, pendingKey: nil, start: start, tag: tag, anchor: anchor))
-            } else {
-                stack.append(.mapping(pairs: pairs, pendingKey: node, start: start, tag: tag, anchor: anchor))
-            }
+        if !top.isMapping {
+            top.items.append(node)
+        } else if let key = top.pendingKey {
+            top.pairs.append(Pair(key: key, value: node))
+            top.pendingKey = nil
+        } else {
+            top.pendingKey = node
         }
         return true
     }
 
     /// Applies merge keys and reports duplicate keys.
     private mutating func resolveMappingPairs(_ pairs: [Pair]) -> [Pair] {
+        let hasMergeKey = pairs.contains { p in
+            guard let s = p.key.scalar, s.style == .plain, s.text.utf8.count == 2 else { return false }
+            return s.text == "<<"
+        }
+        if !hasMergeKey {
+            reportDuplicates(pairs)
+            return pairs
+        }
         var explicit: [Pair] = []
         explicit.reserveCapacity(pairs.count)
         var merged: [Pair] = []

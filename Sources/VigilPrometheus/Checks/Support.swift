@@ -1,0 +1,130 @@
+import VigilCore
+import VigilPromQL
+
+/// One rule with the group and file it is in, as checks walk them.
+public struct RuleInContext: Sendable {
+    public let file: RuleFile
+    public let group: RuleGroup
+    public let rule: Rule
+}
+
+extension LintContext {
+    /// Every rule file of the run (plain files, PrometheusRule resources, embedded files).
+    public var ruleFiles: [RuleFile] { all(RuleFile.self) }
+    /// Every Prometheus configuration of the run.
+    public var prometheusConfigs: [PrometheusConfigFile] { all(PrometheusConfigFile.self) }
+
+    /// Every rule of the run.
+    public var allRules: [RuleInContext] {
+        var out: [RuleInContext] = []
+        for f in ruleFiles {
+            for g in f.groups {
+                for r in g.rules { out.append(RuleInContext(file: f, group: g, rule: r)) }
+            }
+        }
+        return out
+    }
+
+    /// The scrape interval a check may assume: `scrape-interval` from the command line or
+    /// `.vigil.yaml`, else the global interval of the one Prometheus config in the run.
+    public func scrapeInterval(forJob job: String? = nil) -> Duration? {
+        if let s = options.settings["scrape-interval"], let d = try? Duration.parse(s) { return d }
+        let configs = prometheusConfigs
+        guard configs.count == 1, let c = configs.first?.config else { return nil }
+        if let job, let j = c.scrapeConfigs?.first(where: { $0.jobName == job }) { return c.scrapeInterval(of: j) }
+        return c.scrapeInterval
+    }
+
+    /// The evaluation interval of a group: its own `interval`, else `evaluation-interval` from
+    /// the settings, else the global one of the one Prometheus config in the run.
+    public func evaluationInterval(of group: RuleGroup) -> Duration? {
+        if let i = group.interval { return i }
+        if let s = options.settings["evaluation-interval"], let d = try? Duration.parse(s) { return d }
+        let configs = prometheusConfigs
+        guard configs.count == 1, let c = configs.first?.config else { return nil }
+        return c.evaluationInterval
+    }
+}
+
+extension CheckReport {
+    /// Reports at a node of `file`.
+    mutating func add(_ message: String, in file: SourceFile, node: Node?, hint: String? = nil, severity: Severity? = nil) {
+        add(message, in: file, at: node?.range, hint: hint, severity: severity)
+    }
+
+    /// Reports at a range inside a rule's expression.
+    mutating func add(_ message: String, rule: Rule, exprRange: Range<Int>, hint: String? = nil, severity: Severity? = nil) {
+        if let f = rule.exprFile {
+            add(message, in: f, at: SourceRange(start: f.position(atOffset: exprRange.lowerBound), end: f.position(atOffset: exprRange.upperBound)),
+                hint: hint, severity: severity)
+        } else {
+            add(message, in: rule.file, node: rule.exprNode ?? rule.node, hint: hint, severity: severity)
+        }
+    }
+}
+
+/// Builders for rule examples (small rule files).
+enum Example {
+    /// A rule file with one alerting rule.
+    static func alert(_ expr: String, name: String = "Example", for duration: String? = "5m", interval: String? = nil,
+                      labels: [(String, String)] = [("severity", "warning")],
+                      annotations: [(String, String)] = [], path: String = "rules.yaml") -> RuleExample {
+        var s = "groups:\n  - name: example\n"
+        if let interval { s += "    interval: \(interval)\n" }
+        s += "    rules:\n      - alert: \(name)\n        expr: |\n"
+        for line in expr.split(separator: "\n", omittingEmptySubsequences: false) { s += "          \(line)\n" }
+        if let duration { s += "        for: \(duration)\n" }
+        if !labels.isEmpty {
+            s += "        labels:\n"
+            for (k, v) in labels { s += "          \(k): \(quote(v))\n" }
+        }
+        if !annotations.isEmpty {
+            s += "        annotations:\n"
+            for (k, v) in annotations { s += "          \(k): \(quote(v))\n" }
+        }
+        return RuleExample(s, path: path)
+    }
+
+    /// A rule file with one recording rule.
+    static func record(_ name: String, _ expr: String, extra: String = "") -> RuleExample {
+        RuleExample("groups:\n  - name: example\n    rules:\n      - record: \(name)\n        expr: \(quote(expr))\n\(extra)", path: "rules.yaml")
+    }
+
+    /// A double-quoted YAML string.
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for c in s {
+            switch c {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            default: out.append(c)
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// Facts about PromQL expressions that several checks share.
+enum ExprFacts {
+    /// The functions that need a counter.
+    static let counterFunctions: Set<String> = ["rate", "irate", "increase", "resets"]
+
+    /// The vector selector an expression reads directly (through parentheses and `rate`-like
+    /// wrappers that keep the series), when it is a single one.
+    static func selector(of e: Expr) -> VectorSelector? {
+        switch e.unparenthesized.kind {
+        case .vectorSelector(let vs): return vs
+        case .matrixSelector(let ms): return ms.selector
+        case .call(let c) where c.args.count == 1:
+            return selector(of: c.args[0])
+        default: return nil
+        }
+    }
+
+    /// Whether `e` computes a per-second rate or an increase of a counter.
+    static func isRateLike(_ e: Expr) -> Bool {
+        if case .call(let c) = e.unparenthesized.kind { return counterFunctions.contains(c.function.name) && c.function.name != "resets" }
+        return false
+    }
+}

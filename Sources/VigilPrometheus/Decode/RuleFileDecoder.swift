@@ -1,0 +1,163 @@
+import VigilCore
+import VigilPromQL
+
+/// Decodes rule groups from nodes, by hand: rule files are the large inputs (10 000 rules), and
+/// every problem is reported with promtool's meaning and an exact position.
+///
+/// Structural problems (unknown fields, wrong types, bad durations) are reported here under the
+/// schema rules; the rule semantics (record/alert, expressions, names, templates) are stored in
+/// the model and reported by checks.
+public struct RuleFileDecoder {
+    public let file: SourceFile
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// PromQL parse options (experimental functions accepted: promtool would need a flag).
+    public var options = ParseOptions(experimentalFunctions: true)
+
+    public init(file: SourceFile) {
+        self.file = file
+    }
+
+    static let groupKeys = ["name", "interval", "limit", "query_offset", "labels", "rules"]
+    /// Extra group fields accepted (Thanos' `partial_response_strategy` in PrometheusRule resources).
+    public var extraGroupKeys: [String] = []
+    static let ruleKeys = ["record", "alert", "expr", "for", "keep_firing_for", "labels", "annotations"]
+
+    mutating func report(_ rule: String, _ message: String, _ node: Node, hint: String? = nil) {
+        diagnostics.append(Diagnostic(rule: rule, severity: .error, message: message, in: file, range: node.range, hint: hint))
+    }
+
+    mutating func unknownKeys(_ m: Mapping, allowed: [String], in what: String, path: String) {
+        for p in m.pairs {
+            guard let k = p.key.scalarText else {
+                report(SchemaRule.typeMismatch, "\(path): keys must be strings", p.key)
+                continue
+            }
+            if !allowed.contains(k) {
+                let hint = Suggestion.closest(to: k, in: allowed).map { "did you mean \"\($0)\"?" }
+                report(SchemaRule.unknownField, "\(path): unknown field \"\(k)\" in \(what)", p.key, hint: hint)
+            }
+        }
+    }
+
+    /// The text of a scalar that Go's YAML reader would put into a string field.
+    mutating func string(_ node: Node, path: String) -> String? {
+        guard let s = node.scalar else {
+            report(SchemaRule.typeMismatch, "\(path): expected a string, got a \(node.kindName)", node)
+            return nil
+        }
+        if s.style == .plain, node.tag == nil, s.text == "~" || s.text == "null" || s.text == "Null" || s.text == "NULL" { return "" }
+        return s.text
+    }
+
+    mutating func duration(_ node: Node, path: String) -> Duration? {
+        guard let text = string(node, path: path) else { return nil }
+        if text.isEmpty { return nil }
+        do {
+            return try Duration.parse(text)
+        } catch {
+            report(SchemaRule.invalidValue, "\(path): \(error)", node, hint: "write a duration such as 30s, 5m or 1h30m")
+            return nil
+        }
+    }
+
+    mutating func labelMap(_ node: Node, path: String, templates: Bool) -> [LabelEntry] {
+        if node.scalar != nil, node.resolvedScalar == .null { return [] }
+        guard let m = node.mapping else {
+            report(SchemaRule.typeMismatch, "\(path): expected a mapping of names to strings, got a \(node.kindName)", node)
+            return []
+        }
+        var out: [LabelEntry] = []
+        out.reserveCapacity(m.count)
+        for p in m.pairs {
+            guard let k = p.key.scalarText else {
+                report(SchemaRule.typeMismatch, "\(path): names must be strings", p.key)
+                continue
+            }
+            guard let v = string(p.value, path: "\(path).\(k)") else { continue }
+            let t = templates && GoTemplate.hasActions(v) ? GoTemplate.parse(v) : nil
+            out.append(LabelEntry(name: k, value: v, keyNode: p.key, valueNode: p.value, template: t))
+        }
+        return out
+    }
+
+    /// Decodes the value of `groups:`.
+    public mutating func decodeGroups(_ node: Node, path: String = "groups") -> [RuleGroup] {
+        if node.scalar != nil, node.resolvedScalar == .null { return [] }
+        guard let items = node.sequence else {
+            report(SchemaRule.typeMismatch, "\(path): expected a list of rule groups, got a \(node.kindName)", node)
+            return []
+        }
+        var groups: [RuleGroup] = []
+        groups.reserveCapacity(items.count)
+        for (i, item) in items.enumerated() {
+            if let g = decodeGroup(item, path: "\(path)[\(i)]") { groups.append(g) }
+        }
+        return groups
+    }
+
+    mutating func decodeGroup(_ node: Node, path: String) -> RuleGroup? {
+        guard let m = node.mapping else {
+            report(SchemaRule.typeMismatch, "\(path): expected a rule group mapping, got a \(node.kindName)", node)
+            return nil
+        }
+        unknownKeys(m, allowed: Self.groupKeys + extraGroupKeys, in: "rule group", path: path)
+        var name = ""
+        let nameNode = m["name"]
+        if let n = nameNode { name = string(n, path: "\(path).name") ?? "" }
+        let interval = m["interval"].flatMap { duration($0, path: "\(path).interval") }
+        let offset = m["query_offset"].flatMap { duration($0, path: "\(path).query_offset") }
+        var limit: Int?
+        if let l = m["limit"] {
+            if case .int(let v) = l.resolvedScalar, v >= Int64(Int.min), v <= Int64(Int.max) {
+                limit = Int(v)
+            } else if l.resolvedScalar != .null {
+                report(SchemaRule.typeMismatch, "\(path).limit: expected an integer, got \(l.kindName) \"\(l.scalarText ?? "")\"", l)
+            }
+        }
+        let labels = m["labels"].map { labelMap($0, path: "\(path).labels", templates: false) } ?? []
+        var rules: [Rule] = []
+        if let r = m["rules"] {
+            if let items = r.sequence {
+                rules.reserveCapacity(items.count)
+                for (i, item) in items.enumerated() {
+                    if let rule = decodeRule(item, index: i + 1, path: "\(path).rules[\(i)]") { rules.append(rule) }
+                }
+            } else if !(r.scalar != nil && r.resolvedScalar == .null) {
+                report(SchemaRule.typeMismatch, "\(path).rules: expected a list of rules, got a \(r.kindName)", r)
+            }
+        }
+        return RuleGroup(name: name, nameNode: nameNode, interval: interval, limit: limit, queryOffset: offset,
+                         labels: labels, rules: rules, node: node, file: file)
+    }
+
+    mutating func decodeRule(_ node: Node, index: Int, path: String) -> Rule? {
+        guard let m = node.mapping else {
+            report(SchemaRule.typeMismatch, "\(path): expected a rule mapping, got a \(node.kindName)", node)
+            return nil
+        }
+        unknownKeys(m, allowed: Self.ruleKeys, in: "rule", path: path)
+        let recordNode = m["record"], alertNode = m["alert"], exprNode = m["expr"]
+        let record = recordNode.flatMap { string($0, path: "\(path).record") }.flatMap { $0.isEmpty ? nil : $0 }
+        let alert = alertNode.flatMap { string($0, path: "\(path).alert") }.flatMap { $0.isEmpty ? nil : $0 }
+        var expr: String?
+        var exprFile: SourceFile?
+        var parsed: Expr?
+        var errors: [PromQLError] = []
+        if let e = exprNode, let text = string(e, path: "\(path).expr"), !text.isEmpty {
+            expr = text
+            let inner = SourceFile(embeddedIn: file, scalar: e)
+            exprFile = inner
+            let result = PromQL.parse(text, options: options)
+            parsed = result.expr
+            errors = result.errors
+        }
+        let forDuration = m["for"].flatMap { duration($0, path: "\(path).for") }
+        let keep = m["keep_firing_for"].flatMap { duration($0, path: "\(path).keep_firing_for") }
+        let isAlert = alert != nil
+        let labels = m["labels"].map { labelMap($0, path: "\(path).labels", templates: isAlert) } ?? []
+        let annotations = m["annotations"].map { labelMap($0, path: "\(path).annotations", templates: isAlert) } ?? []
+        return Rule(record: record, alert: alert, recordNode: recordNode, alertNode: alertNode, expr: expr, exprNode: exprNode,
+                    exprFile: exprFile, parsed: parsed, exprErrors: errors, forDuration: forDuration, keepFiringFor: keep,
+                    labels: labels, annotations: annotations, node: node, index: index, file: file)
+    }
+}
