@@ -24,8 +24,19 @@ public struct UnreachableRoute: Check {
             var stack = [tree]
             while let node = stack.popLast() {
                 stack.append(contentsOf: node.children)
+                // Earlier siblings without `continue`, indexed by what their first constraining
+                // matcher requires, so each route is compared with the few that could shadow it.
+                var catchAll: [Int] = []
+                var byKey: [String: [Int]] = [:]
                 for (i, later) in node.children.enumerated() {
-                    guard let shadow = node.children[..<i].first(where: { !$0.continue && MatcherImplication.covers($0.matchers, later.matchers) }) else { continue }
+                    var candidates = catchAll
+                    for key in MatcherImplication.lookupKeys(later.matchers) { candidates += byKey[key] ?? [] }
+                    let shadowIndex = candidates.sorted().first { MatcherImplication.covers(node.children[$0].matchers, later.matchers) }
+                    if !later.continue {
+                        if let key = MatcherImplication.indexKey(later.matchers) { byKey[key, default: []].append(i) } else { catchAll.append(i) }
+                    }
+                    guard let shadowIndex else { continue }
+                    let shadow = node.children[shadowIndex]
                     let what = shadow.matchers.isEmpty ? "it matches every alert" : "it matches every alert this one matches (\(LabelMatcher.render(shadow.matchers)))"
                     report.add("route is unreachable: the earlier sibling at \(shadow.path) has no `continue: true` and \(what)",
                                at: later.origin, hint: "move this route before \(shadow.path), or add `continue: true` to that route",
@@ -64,6 +75,28 @@ public enum MatcherImplication {
         // A matcher that accepts the empty value holds for alerts without the label, but the
         // specific side may still set the label to anything.
         return false
+    }
+
+    /// The key a general matcher list is found under: its first `=` matcher (name and value),
+    /// else its first matcher that constrains anything (by name); nil when it matches every alert.
+    static func indexKey(_ general: [LabelMatcher]) -> String? {
+        // An equality matcher is the most selective key.
+        if let eq = general.first(where: { $0.op == .equal }) { return "\(eq.name)=\(eq.value)" }
+        guard let g = general.first(where: { !($0.op == .regex && $0.value == ".*") }) else { return nil }
+        return g.op == .equal ? "\(g.name)=\(g.value)" : g.name
+    }
+
+    /// Every key under which a general list that could cover `specific` is indexed.
+    static func lookupKeys(_ specific: [LabelMatcher]) -> Set<String> {
+        var keys: Set<String> = []
+        for s in specific {
+            keys.insert(s.name)
+            if s.op == .equal { keys.insert("\(s.name)=\(s.value)") }
+            if s.op == .regex, let literals = literalAlternatives(s.value) {
+                for l in literals { keys.insert("\(s.name)=\(l)") }
+            }
+        }
+        return keys
     }
 
     /// `a|b|c` when the expression is only an alternation of plain literals.
