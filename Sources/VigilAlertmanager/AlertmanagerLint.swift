@@ -16,11 +16,14 @@ public enum AlertmanagerLint {
         AlertNotRouted.self, UnreachableReceiver.self, GroupByUnknownLabel.self,
     ]
 
+    /// Checks of prometheus-operator `AlertmanagerConfig` resources.
+    public static let resourceChecks: [any Check.Type] = [ResourceRouting.self]
+
     /// Kinds and checks to merge into the full registry.
-    public static let registry = LintRegistry(kinds: [AlertmanagerConfigKind()], checks: parityChecks + designChecks)
+    public static let registry = LintRegistry(kinds: [AlertmanagerConfigResourceKind(), AlertmanagerConfigKind()], checks: parityChecks + designChecks + resourceChecks)
 
     /// A registry that takes every document as an Alertmanager config (for `vigil routes` and
     /// for checking a file the user named as one), on top of the core rules.
-    public static let forcedRegistry = LintRegistry(kinds: [AlertmanagerConfigKind(forced: true)], checks: parityChecks + designChecks)
+    public static let forcedRegistry = LintRegistry(kinds: [AlertmanagerConfigKind(forced: true)], checks: parityChecks + designChecks + resourceChecks)
         .merging(LintRegistry(rules: CoreRules.all))
 }

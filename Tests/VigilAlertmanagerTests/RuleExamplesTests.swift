@@ -7,7 +7,7 @@ import VigilCore
     static let ids = AlertmanagerLint.registry.allRules.map(\.id)
 
     @Test func everyRuleIsAnAlertmanagerRuleWithExamples() {
-        #expect(Self.ids.count == AlertmanagerLint.parityChecks.count + AlertmanagerLint.designChecks.count)
+        #expect(Self.ids.count == AlertmanagerLint.parityChecks.count + AlertmanagerLint.designChecks.count + AlertmanagerLint.resourceChecks.count)
         for rule in AlertmanagerLint.registry.allRules {
             #expect(rule.area == "alertmanager", "\(rule.id)")
             #expect(!rule.triggering.isEmpty && !rule.nonTriggering.isEmpty, "\(rule.id)")

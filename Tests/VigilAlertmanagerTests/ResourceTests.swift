@@ -1,0 +1,63 @@
+import Testing
+import VigilAlertmanager
+import VigilCore
+
+/// prometheus-operator `AlertmanagerConfig` resources.
+@Suite struct ResourceTests {
+    static func lint(_ spec: String) async -> [Diagnostic] {
+        let text = "apiVersion: monitoring.coreos.com/v1alpha1\nkind: AlertmanagerConfig\nmetadata:\n  name: team\n  namespace: shop\nspec:\n" + spec
+        return await Support.linter.lint(text: text, path: "amc.yaml").diagnostics
+    }
+
+    @Test func validResourceHasNoFindings() async {
+        let d = await Self.lint("""
+          route:
+            receiver: slack
+            groupBy: [alertname]
+            groupWait: 30s
+            routes:
+              - matchers: [{name: severity, value: critical, matchType: '='}, {name: service, value: 'api|web', matchType: '=~'}]
+                receiver: pager
+                continue: true
+          receivers:
+            - name: slack
+              slackConfigs: [{apiURL: {name: slack, key: url}, channel: '#shop'}]
+            - name: pager
+              pagerdutyConfigs: [{routingKey: {name: pd, key: key}}]
+          inhibitRules:
+            - sourceMatch: [{name: severity, value: critical}]
+              targetMatch: [{name: severity, value: warning}]
+              equal: [service]
+        """)
+        #expect(d.isEmpty, "\(d.map(\.message))")
+    }
+
+    @Test func operatorRejections() async {
+        let d = await Self.lint("""
+          route:
+            groupWait: soon
+            routes:
+              - matchers: [{name: severity, value: '(crit', matchType: '=~'}]
+                receiver: pagr
+              - matchers: [{name: team, value: x, matchType: '=='}]
+                recevier: slack
+          receivers:
+            - name: slack
+            - name: slack
+        """)
+        let messages = d.map(\.message)
+        #expect(messages.contains("spec.route must name a receiver"))
+        #expect(d.contains { $0.message == #"spec.route.routes[0]: receiver "pagr" not found in spec.receivers"# && $0.hint == "define it under spec.receivers" })
+        #expect(messages.contains { $0.contains("invalid matcher severity: error parsing regexp") })
+        #expect(messages.contains { $0.contains(#"not a valid duration string: "soon""#) })
+        #expect(messages.contains { $0.contains(#"invalid value "==""#) })
+        #expect(d.contains { $0.rule == "schema/unknown-field" && $0.hint == #"did you mean "receiver"?"# })
+        #expect(messages.contains(#"receiver "slack" is defined more than once"#))
+        #expect(d.allSatisfy { $0.range != nil })
+    }
+
+    @Test func notTakenForAnAlertmanagerConfigFile() async {
+        let d = await Self.lint("  route:\n    receiver: x\n  receivers:\n    - name: x\n")
+        #expect(!d.contains { $0.rule == "alertmanager/root-route" || $0.rule == "schema/unknown-field" })
+    }
+}
