@@ -4,7 +4,7 @@ import VigilCore
 ///
 /// - mappings merge key by key (base order, then new keys);
 /// - lists of mappings that all have a `name` (or all a `title`) merge item by item by it
-///   (new items appended);
+///   (new items appended); an overlay item with `$remove: true` removes the item;
 /// - any other value replaces the base; `null` (`~`) removes the key.
 public enum NodeMerge {
     public static func merge(_ base: Node, _ overlay: Node, depth: Int = 0) -> Node {
@@ -36,7 +36,12 @@ public enum NodeMerge {
             var items = b
             var index: [String: Int] = [:]
             for (i, n) in bn.enumerated() { index[n] = i }
+            var removed = Set<String>()
             for (item, n) in zip(o, on) {
+                if item["$remove"]?.resolvedScalar == .bool(true) {
+                    removed.insert(n)
+                    continue
+                }
                 if let i = index[n] {
                     items[i] = merge(items[i], item, depth: depth + 1)
                 } else {
@@ -44,6 +49,7 @@ public enum NodeMerge {
                     items.append(item)
                 }
             }
+            if !removed.isEmpty { items.removeAll { ($0["name"] ?? $0["title"])?.scalarText.map(removed.contains) ?? false } }
             return Node(.sequence(items), tag: base.tag, range: overlay.range)
         default:
             return overlay

@@ -20,7 +20,7 @@ logging:
 # overview dashboard whose thresholds are the alerts' own.
 apiVersion: vigil/v1
 probes:
-  startup: {path: /ready, port: http, period: 10s, timeout: 3s, budget: 300s}
+  startup: {path: /live, port: http, period: 10s, timeout: 3s, budget: 300s}
   liveness: {path: /live, port: http, period: 10s, timeout: 3s, failureThreshold: 3}
   readiness: {path: /ready, port: http, period: 5s, timeout: 3s, failureThreshold: 3}
 scrape:
