@@ -24,7 +24,7 @@ test: deps corpus
 
 # Re-records the golden files of rendering tests (review the diff before committing).
 golden: deps
-	VIGIL_RECORD_GOLDEN=1 $(SWIFT) test --filter Golden || true
+	VIGIL_RECORD_GOLDEN=1 $(SWIFT) test --filter Golden
 	@git status --short -- '*Fixtures*' '*golden*' examples
 
 demo: release

@@ -67,6 +67,35 @@ public struct Linter: Sendable {
             for await (i, out) in group { results[i] = out }
             return results
         }
+        let (context, decoded) = makeContext(outputs, extraDiagnostics: extraDiagnostics)
+        let checks = registry.checks
+        let found = await withTaskGroup(of: [Diagnostic].self) { group in
+            for check in checks {
+                group.addTask { Self.run(check, context) }
+            }
+            var all: [Diagnostic] = []
+            for await d in group { all.append(contentsOf: d) }
+            return all
+        }
+        return finish(files: files, diagnostics: decoded + found)
+    }
+
+    /// Lints files in memory on the calling thread (for nested runs, such as a stack's
+    /// rendered output linted while the stack file is decoded).
+    public func lintSynchronously(files: [SourceFile]) -> LintResult {
+        let outputs = files.map { registry.decode(file: $0) }
+        let (context, decoded) = makeContext(outputs, extraDiagnostics: [])
+        let found = registry.checks.flatMap { Self.run($0, context) }
+        return finish(files: files, diagnostics: decoded + found)
+    }
+
+    private static func run(_ check: any Check.Type, _ context: LintContext) -> [Diagnostic] {
+        var report = CheckReport(rule: check.rule)
+        check.init().run(context, &report)
+        return report.diagnostics
+    }
+
+    private func makeContext(_ outputs: [DecodeOutput], extraDiagnostics: [Diagnostic]) -> (LintContext, [Diagnostic]) {
         var artifacts: [any Artifact] = []
         var diagnostics = extraDiagnostics
         for out in outputs {
@@ -77,21 +106,10 @@ public struct Linter: Sendable {
         for (k, v) in options.settings { settings[k] = v }
         var knowledge = options.knowledge + [KnownRules(ids: Set(registry.allRules.map(\.id)))]
         for derive in registry.knowledgeDerivers { knowledge += derive(artifacts, knowledge) }
-        let context = LintContext(artifacts: artifacts, options: LintOptions(settings: settings, knowledge: knowledge))
-        let checks = registry.checks
-        let found = await withTaskGroup(of: [Diagnostic].self) { group in
-            for check in checks {
-                group.addTask {
-                    var report = CheckReport(rule: check.rule)
-                    check.init().run(context, &report)
-                    return report.diagnostics
-                }
-            }
-            var all: [Diagnostic] = []
-            for await d in group { all.append(contentsOf: d) }
-            return all
-        }
-        diagnostics.append(contentsOf: found)
+        return (LintContext(artifacts: artifacts, options: LintOptions(settings: settings, knowledge: knowledge)), diagnostics)
+    }
+
+    private func finish(files: [SourceFile], diagnostics: [Diagnostic]) -> LintResult {
         var byPath: [String: SourceFile] = [:]
         for f in files { byPath[f.path] = f }
         let final = diagnostics.compactMap { d -> Diagnostic? in

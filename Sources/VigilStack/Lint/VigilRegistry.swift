@@ -7,6 +7,7 @@ import VigilPrometheus
 public enum VigilRegistry {
     /// The full registry, in detection order (more specific kinds first).
     public static let all: LintRegistry = CoreRules.registry
+        .merging(StackLint.registry)
         .merging(CatalogueLint.registry)
         .merging(PrometheusLint.registry)
         .merging(AlertmanagerLint.registry)

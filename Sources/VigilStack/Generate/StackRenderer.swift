@@ -1,0 +1,70 @@
+import VigilCore
+
+/// Renders a resolved stack into the files of one environment's output tree.
+///
+/// `prometheus/` (config, rules), `alertmanager/`, `grafana/` (dashboards, provisioning),
+/// `kubernetes/` (the service, the monitoring workloads with their configs as ConfigMaps, the
+/// ELK stack) and `elastic/` (pipeline, index template, Filebeat config). Deterministic:
+/// declaration order, sorted free-form maps, no timestamps.
+public struct StackRenderer: Sendable {
+    public let stack: Stack
+
+    public init(stack: Stack) {
+        self.stack = stack
+    }
+
+    public func render() -> [RenderedFile] {
+        let yaml = YAMLEmitter()
+        let json = JSONEmitter()
+        let name = stack.service.name
+        var files: [RenderedFile] = []
+        let k8s = KubernetesGeneration(stack: stack)
+
+        let prom = PrometheusGeneration(stack: stack)
+        let promConfig = yaml.render(prom.config())
+        let rules = yaml.render(prom.rules())
+        files.append(RenderedFile(path: "prometheus/prometheus.yml", text: promConfig))
+        files.append(RenderedFile(path: "prometheus/rules/\(name).yml", text: rules))
+
+        var kubernetes: [(String, [Node])] = [
+            ("namespaces.yaml", k8s.namespaces()),
+            ("\(name).yaml", k8s.serviceObjects()),
+            ("prometheus.yaml", k8s.prometheusObjects(config: promConfig, rules: rules)),
+        ]
+
+        if let am = AlertmanagerGeneration(stack: stack).config() {
+            let text = yaml.render(am)
+            files.append(RenderedFile(path: "alertmanager/alertmanager.yml", text: text))
+            kubernetes.append(("alertmanager.yaml", k8s.alertmanagerObjects(config: text)))
+        }
+
+        let grafana = DashboardGeneration(stack: stack)
+        let dashboards = grafana.dashboards().map { ("\($0.name).json", json.render($0.json)) }
+        if !dashboards.isEmpty {
+            for (file, text) in dashboards { files.append(RenderedFile(path: "grafana/dashboards/\(file)", text: text)) }
+            let datasource = yaml.render(grafana.datasource())
+            let provider = yaml.render(grafana.provider())
+            files.append(RenderedFile(path: "grafana/provisioning/datasources.yaml", text: datasource))
+            files.append(RenderedFile(path: "grafana/provisioning/dashboards.yaml", text: provider))
+            kubernetes.append(("grafana.yaml", k8s.grafanaObjects(dashboards: dashboards, datasource: datasource, provider: provider)))
+        }
+
+        if stack.logging != nil {
+            let logging = LoggingGeneration(stack: stack, k8s: k8s)
+            let pipeline = logging.pipeline()
+            let template = json.render(logging.indexTemplate())
+            let filebeat = yaml.render(logging.filebeatConfig())
+            files.append(RenderedFile(path: "elastic/logstash/pipeline/logstash.conf", text: pipeline))
+            files.append(RenderedFile(path: "elastic/index-templates/\(logging.index).json", text: template))
+            files.append(RenderedFile(path: "elastic/filebeat/filebeat.yml", text: filebeat))
+            kubernetes.append(("elasticsearch.yaml", logging.elasticsearchObjects() + logging.kibanaObjects()))
+            kubernetes.append(("logstash.yaml", logging.logstashObjects(pipeline: pipeline, template: template)))
+            kubernetes.append(("filebeat.yaml", logging.filebeatObjects(config: filebeat)))
+        }
+
+        for (file, objects) in kubernetes where !objects.isEmpty {
+            files.append(RenderedFile(path: "kubernetes/\(file)", text: yaml.render(documents: objects)))
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+}
