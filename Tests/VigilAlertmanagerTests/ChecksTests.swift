@@ -268,3 +268,19 @@ import VigilCore
         #expect(g.first?.range?.start.line == 3)
     }
 }
+
+/// What counts as a placeholder value.
+@Suite struct PlaceholderTests {
+    @Test(arguments: ["YOUR_API_KEY", "your-token", "changeme", "CHANGE_ME", "REPLACE_ME", "TODO", "<channel>", "XXXX",
+                      "https://hooks.slack.com/services/XXX/YYY/ZZZ", "oncall@example.com", "smtp.example.org:587",
+                      "https://alerts.example.net/hook", "http://hook.test.example/x", "insert_key_here", "0000"])
+    func placeholders(value: String) {
+        #expect(Placeholder.looksLikePlaceholder(value))
+    }
+
+    @Test(arguments: ["oncall@corp.internal", "smtp.gmail.com:587", "https://hooks.slack.com/services/T024BE7LD/B01/abc123",
+                      "#alerts", "{{ template \"slack.title\" . }}", "P1", "team-payments", "example", "mexico.com", "xx", ""])
+    func realValues(value: String) {
+        #expect(!Placeholder.looksLikePlaceholder(value))
+    }
+}
