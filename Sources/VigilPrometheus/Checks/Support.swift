@@ -128,3 +128,26 @@ enum ExprFacts {
         return false
     }
 }
+
+extension LintContext {
+    /// The metric knowledge given to the run, if any.
+    public var metrics: (any MetricKnowledge)? {
+        options.knowledge.lazy.compactMap { $0 as? any MetricKnowledge }.first
+    }
+
+    /// Whether a metric is a counter: from the catalogue when it knows, else by name
+    /// (`_total`, `_count`, `_sum`, `_bucket`); nil for recorded series (names with `:`)
+    /// that are not named like counters.
+    public func isCounter(_ name: String) -> Bool? {
+        if let known = metrics?.isCounter(name) { return known }
+        if PrometheusNames.looksLikeCounter(name) { return true }
+        if name.contains(":") { return nil }
+        return false
+    }
+
+    /// The output labels of an expression, using the catalogue's label sets when known.
+    public func outputLabels(of e: Expr) -> LabelSet {
+        guard let m = metrics else { return e.outputLabels() }
+        return e.outputLabels { m.labels(of: $0) }
+    }
+}

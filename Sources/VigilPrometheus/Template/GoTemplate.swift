@@ -433,9 +433,11 @@ struct TemplateParser {
                 fields.append(current)
                 advance()
             }
-            if f == "Labels" {
+            // Inside range/with `.` is rebound to something else than the alert.
+            let dotIsAlert = !blocks.contains { $0.0 == .range || $0.0 == .with || $0.0 == .define }
+            if f == "Labels", dotIsAlert {
                 record(root: "$labels", rootRange: t.range, fields: Array(fields.dropFirst()))
-            } else if f == "Value" {
+            } else if f == "Value", dotIsAlert {
                 result.valueReferences.append(t.range)
             }
         case .dot, .string, .number, .char:
