@@ -11,6 +11,9 @@ public enum PrometheusLint {
         // promtool check rules
         RecordOrAlert.self, MissingExpression.self, InvalidExpression.self, AlertFieldsOnRecordingRule.self,
         InvalidRecordName.self, InvalidRuleLabelName.self, GroupName.self, InvalidTemplate.self, DuplicateRule.self,
+        // promtool check config
+        ScrapeTimeoutExceedsInterval.self, DuplicateJobName.self, InvalidRelabelConfig.self, InvalidConfigLabel.self,
+        InvalidTarget.self, ConflictingAuth.self, InvalidServiceDiscovery.self, RemoteStorageURL.self,
         // beyond promtool
         RateOnNonCounter.self, RawCounterComparison.self, HistogramQuantileWithoutLe.self, RateOfAggregation.self,
         SelfRatio.self, VectorMatchingImpossible.self, ComparisonNeverTrue.self, ComparisonAlwaysTrue.self,
