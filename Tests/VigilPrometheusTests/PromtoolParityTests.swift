@@ -5,8 +5,10 @@ import VigilCore
 
 /// Vigil and promtool agree on which files are valid: every file promtool rejects has a Vigil
 /// error, every file promtool accepts has none (corpus under `Fixtures/promtool/`).
-@Suite struct PromtoolParityTests {
-    static let promtool: String? = ["/usr/bin/promtool", "/usr/local/bin/promtool"].first { FileManager.default.isExecutableFile(atPath: $0) }
+@Suite public struct PromtoolParityTests {
+    static let promtool: String? = promtoolPath
+    /// Where promtool is installed, if it is.
+    public static let promtoolPath: String? = ["/usr/bin/promtool", "/usr/local/bin/promtool"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     struct Case: CustomTestStringConvertible, Sendable {
         let path: String

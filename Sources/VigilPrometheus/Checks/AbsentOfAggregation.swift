@@ -14,7 +14,7 @@ public struct AbsentOfAggregation: Check {
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
         for r in context.allRules {
-            guard let e = r.rule.parsed else { continue }
+            guard let e = r.rule.parsed, r.rule.functions.contains("absent") else { continue }
             PromQLWalker().walk(e) { node, _ in
                 guard case .call(let c) = node.kind, c.function.name == "absent", let arg = c.args.first,
                       case .aggregate(let a) = arg.unparenthesized.kind, a.grouping != .none else { return .descend }

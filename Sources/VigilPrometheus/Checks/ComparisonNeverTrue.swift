@@ -37,8 +37,8 @@ public struct ComparisonAlwaysTrue: Check {
 enum ComparisonBounds {
     static func run(_ context: LintContext, _ report: inout CheckReport, verdict wanted: ComparisonVerdict) {
         for r in context.allRules {
-            guard let e = r.rule.parsed else { continue }
-            for t in e.thresholds() {
+            guard r.rule.parsed != nil else { continue }
+            for t in r.rule.thresholds {
                 guard let bounds = ValueBounds.of(t.subject), let verdict = ComparisonVerdict.of(t, bounds: bounds), verdict == wanted else { continue }
                 let subject = PromQLPrinter.compact(t.subject)
                 let shown = subject.count > 60 ? String(subject.prefix(57)) + "…" : subject

@@ -14,13 +14,14 @@ public struct HistogramQuantileWithoutLe: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
+        let metrics = context.metrics
         for r in context.allRules {
-            guard let e = r.rule.parsed else { continue }
+            guard let e = r.rule.parsed, r.rule.functions.contains("histogram_quantile") else { continue }
             PromQLWalker().walk(e) { node, _ in
                 guard case .call(let c) = node.kind, c.function.name == "histogram_quantile", c.args.count == 2 else { return .descend }
                 let arg = c.args[1]
                 let readsBuckets = arg.selectors().contains { $0.metricName?.hasSuffix("_bucket") ?? false }
-                if readsBuckets, context.outputLabels(of: arg).lacks("le") {
+                if readsBuckets, ExprFacts.outputLabels(of: arg, metrics: metrics).lacks("le") {
                     report.add("histogram_quantile() over _bucket series that lost the `le` label: the result is always empty",
                                rule: r.rule, exprRange: arg.range, hint: "keep le in the aggregation, e.g. sum by (le, job) (…)")
                 }

@@ -17,7 +17,7 @@ public struct PercentThresholdMismatch: Check {
         for r in context.allRules where r.rule.isAlert {
             guard let e = r.rule.parsed else { continue }
             let root = e.unparenthesized
-            guard let t = e.thresholds().first(where: { $0.comparison == root }), t.value > 0, t.value <= 1,
+            guard let t = r.rule.thresholds.first(where: { $0.comparison.range == root.range }), t.value > 0, t.value <= 1,
                   !Self.scalesBy100(t.subject) else { continue }
             for a in r.rule.annotations {
                 guard let tmpl = a.template, tmpl.error == nil, !tmpl.functions.contains("humanizePercentage"),

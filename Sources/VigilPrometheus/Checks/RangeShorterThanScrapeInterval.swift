@@ -14,9 +14,10 @@ public struct RangeShorterThanScrapeInterval: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
+        guard context.scrapeInterval() != nil else { return }
         for r in context.allRules {
-            guard let e = r.rule.parsed else { continue }
-            for use in e.selectors() {
+            guard r.rule.parsed != nil else { continue }
+            for use in r.rule.selectors {
                 guard let range = use.range else { continue }
                 let job = use.matchers.first { $0.name == "job" && $0.op == .equal }?.value
                 guard let scrape = context.scrapeInterval(forJob: job), scrape > .zero, range < 2 * scrape.milliseconds else { continue }

@@ -14,7 +14,7 @@ public struct RateOfAggregation: Check {
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
         for r in context.allRules {
-            guard let e = r.rule.parsed else { continue }
+            guard let e = r.rule.parsed, r.rule.selectors.contains(where: { $0.subqueryRange != nil }) else { continue }
             PromQLWalker().walk(e) { node, _ in
                 guard case .call(let c) = node.kind, ExprFacts.counterFunctions.contains(c.function.name),
                       let arg = c.args.first, case .subquery(let sq) = arg.unparenthesized.kind else { return .descend }

@@ -14,11 +14,12 @@ public struct RateOnNonCounter: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
+        let metrics = context.metrics
         for r in context.allRules {
-            guard let e = r.rule.parsed else { continue }
-            for use in e.selectors() {
+            guard r.rule.parsed != nil else { continue }
+            for use in r.rule.selectors {
                 guard let fn = use.enclosingFunction, ExprFacts.counterFunctions.contains(fn), use.range != nil,
-                      let name = use.metricName, context.isCounter(name) == false else { continue }
+                      let name = use.metricName, ExprFacts.isCounter(name, metrics: metrics) == false else { continue }
                 report.add("\(fn)() over \(name), which is not a counter (counters end in _total; histograms and summaries expose _count, _sum and _bucket)",
                            rule: r.rule, exprRange: use.position,
                            hint: "for a gauge use deriv(\(name)[…]) or delta(…), to count changes use changes(\(name)[…]); if it is a counter, rename it with a _total suffix")

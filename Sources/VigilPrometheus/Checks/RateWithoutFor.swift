@@ -14,8 +14,8 @@ public struct RateWithoutFor: Check {
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
         for r in context.allRules where r.rule.isAlert && (r.rule.forDuration ?? .zero) == .zero {
-            guard let e = r.rule.parsed else { continue }
-            let fns = e.calledFunctions()
+            guard r.rule.parsed != nil else { continue }
+            let fns = r.rule.functions
             guard let fn = fns.first(where: { ["rate", "irate", "increase"].contains($0) }) else { continue }
             report.add("\(r.rule.label) reads \(fn)() but has no `for`: a single noisy evaluation fires it", in: r.file.file,
                        node: r.rule.alertNode ?? r.rule.node, hint: "add for: 5m (a few evaluation intervals)")

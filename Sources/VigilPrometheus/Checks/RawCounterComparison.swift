@@ -13,11 +13,12 @@ public struct RawCounterComparison: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
+        let metrics = context.metrics
         for r in context.allRules {
-            guard let e = r.rule.parsed else { continue }
-            for t in e.thresholds() {
+            guard r.rule.parsed != nil else { continue }
+            for t in r.rule.thresholds {
                 guard case .vectorSelector(let vs) = t.subject.unparenthesized.kind, let name = vs.metricName,
-                      context.isCounter(name) == true, !name.hasSuffix("_bucket") else { continue }
+                      ExprFacts.isCounter(name, metrics: metrics) == true, !name.hasSuffix("_bucket") else { continue }
                 report.add("compares the counter \(name) with \(PromQLPrinter.formatNumber(NumberLiteral(t.value))) directly: a counter only grows, so this stays true until the process restarts",
                            rule: r.rule, exprRange: t.subject.range,
                            hint: "compare rate(\(name)[5m]) or increase(\(name)[1h]) instead")

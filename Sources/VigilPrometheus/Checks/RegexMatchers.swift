@@ -14,8 +14,8 @@ public struct RegexAnchors: Check {
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
         for r in context.allRules {
-            guard let e = r.rule.parsed else { continue }
-            for use in e.selectors() {
+            guard r.rule.parsed != nil else { continue }
+            for use in r.rule.selectors {
                 for m in use.matchers where m.op == .regexMatch || m.op == .regexNoMatch {
                     guard m.value.hasPrefix("^") || (m.value.hasSuffix("$") && !m.value.hasSuffix("\\$")) else { continue }
                     var fixed = Substring(m.value)
@@ -42,8 +42,8 @@ public struct RegexWithoutMetacharacters: Check {
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
         for r in context.allRules {
-            guard let e = r.rule.parsed else { continue }
-            for use in e.selectors() {
+            guard r.rule.parsed != nil else { continue }
+            for use in r.rule.selectors {
                 for m in use.matchers where (m.op == .regexMatch || m.op == .regexNoMatch) && !m.value.isEmpty && RE2Syntax.isLiteral(m.value) {
                     let op = m.op == .regexMatch ? "=" : "!="
                     report.add("\(m.name)\(m.op.rawValue)\"\(m.value)\" has no regex syntax", rule: r.rule, exprRange: m.range,
@@ -67,7 +67,7 @@ public struct RedundantOffset: Check {
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
         for r in context.allRules {
-            guard let e = r.rule.parsed else { continue }
+            guard let e = r.rule.parsed, r.rule.expr?.contains("offset") ?? false else { continue }
             PromQLWalker().walk(e) { node, _ in
                 var zero = false
                 switch node.kind {

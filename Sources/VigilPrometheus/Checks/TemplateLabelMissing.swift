@@ -15,11 +15,12 @@ public struct TemplateLabelMissing: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
+        let metrics = context.metrics
         for r in context.allRules where r.rule.isAlert {
             guard let e = r.rule.parsed else { continue }
             let entries = r.rule.labels.map { ("label", $0) } + r.rule.annotations.map { ("annotation", $0) }
             guard entries.contains(where: { !($0.1.template?.namedLabelReferences.isEmpty ?? true) }) else { continue }
-            let labels = context.outputLabels(of: e)
+            let labels = ExprFacts.outputLabels(of: e, metrics: metrics)
             for (kind, entry) in entries {
                 guard let t = entry.template, t.error == nil else { continue }
                 for ref in t.namedLabelReferences where labels.lacks(ref.name) {

@@ -15,11 +15,12 @@ public struct VectorMatchingImpossible: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
+        let metrics = context.metrics
         for r in context.allRules {
-            guard let e = r.rule.parsed else { continue }
+            guard let e = r.rule.parsed, r.rule.selectors.count >= 2 else { continue }
             PromQLWalker().walk(e) { node, _ in
                 guard case .binary(let b) = node.kind, b.op != .or, b.lhs.type == .instantVector, b.rhs.type == .instantVector else { return .descend }
-                let l = context.outputLabels(of: b.lhs), rl = context.outputLabels(of: b.rhs)
+                let l = ExprFacts.outputLabels(of: b.lhs, metrics: metrics), rl = ExprFacts.outputLabels(of: b.rhs, metrics: metrics)
                 var candidates: Set<String>
                 if let m = b.matching, m.on {
                     candidates = Set(m.labels)

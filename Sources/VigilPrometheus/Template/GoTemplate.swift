@@ -113,8 +113,7 @@ struct TemplateParser {
                 i += 2
                 if i + 1 < n, bytes[i] == 0x2D, bytes[i + 1] == 0x20 || bytes[i + 1] == 0x09 || bytes[i + 1] == 0x0A || bytes[i + 1] == 0x0D { i += 2 }
                 // Comments: {{/* … */}}
-                var j = i
-                while j < n, isSpace(bytes[j]) { j += 1 }
+                let j = i
                 if j + 1 < n, bytes[j] == 0x2F, bytes[j + 1] == 0x2A {
                     guard let close = find([0x2A, 0x2F], from: j + 2) else { throw fail("unclosed comment", open..<n) }
                     var e = close + 2
