@@ -21,7 +21,7 @@ struct PromQLCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Validate a PromQL expression (exit 0 valid, 1 invalid).")
 
-        @Argument(help: "The expression, or - to read it from standard input.")
+        @Argument(help: ArgumentHelp("The expression, or - to read it from standard input.", valueName: "EXPR"))
         var expr: String
 
         func run() throws {
@@ -35,7 +35,7 @@ struct PromQLCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the canonical form of a PromQL expression.")
 
-        @Argument(help: "The expression, or - to read it from standard input.")
+        @Argument(help: ArgumentHelp("The expression, or - to read it from standard input.", valueName: "EXPR"))
         var expr: String
 
         func run() throws {

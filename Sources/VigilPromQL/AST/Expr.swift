@@ -4,7 +4,9 @@
 /// Equality and hashing look at `kind` only, so two trees parsed from differently formatted
 /// text compare equal when they mean the same expression.
 public struct Expr: Sendable, Hashable, CustomStringConvertible {
-    public var kind: Kind
+    public var kind: Kind {
+        didSet { height = 1 + kind.childHeight }
+    }
     /// UTF-8 byte offsets of the node in the expression it was parsed from.
     public var range: Range<Int>
     /// Height of the tree below this node (1 for a leaf), kept so walkers can refuse deep trees.
@@ -146,6 +148,25 @@ public struct VectorSelector: Sendable, Hashable {
         self.matchers = matchers
         self.offset = offset
         self.at = at
+    }
+
+    /// Matchers compare as a set: their order does not change what a selector selects, and the
+    /// printer writes them sorted, as Prometheus does.
+    public static func == (a: VectorSelector, b: VectorSelector) -> Bool {
+        a.name == b.name && a.offset == b.offset && a.at == b.at
+            && (a.matchers == b.matchers || a.sortedMatchers == b.sortedMatchers)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(offset)
+        hasher.combine(at)
+        hasher.combine(sortedMatchers)
+    }
+
+    /// The matchers in the printer's canonical order.
+    public var sortedMatchers: [LabelMatcher] {
+        matchers.sorted { PromQLPrinter.matcherText($0) < PromQLPrinter.matcherText($1) }
     }
 
     /// The metric name: `name`, or the value of a `__name__="…"` matcher.

@@ -1,14 +1,14 @@
 /// The signature of a built-in PromQL function, kept as data.
 ///
-/// `argTypes` lists every parameter; the last `optionalCount` of them may be left out. When
-/// `variadic` is true the last parameter may also repeat without bound (`label_join`).
+/// `argTypes` lists the parameters. `variadic` follows Prometheus: 0 means exactly
+/// `argTypes.count` arguments; n > 0 means the last parameter may be left out or repeated up to n
+/// times in all (`round(v)`, `round(v, s)`); -1 means it may be left out or repeated without bound
+/// (`label_join`).
 public struct PromQLFunction: Sendable, Hashable {
     public var name: String
     public var argTypes: [ValueType]
-    /// How many trailing parameters are optional (Prometheus's `Variadic` > 0).
-    public var optionalCount: Int
-    /// The last parameter repeats without bound (Prometheus's `Variadic` == -1).
-    public var variadic: Bool
+    /// Prometheus's `Variadic`: 0 fixed, n > 0 last parameter 0…n times, -1 unbounded.
+    public var variadic: Int
     public var returnType: ValueType
     /// Needs `--enable-feature=promql-experimental-functions` in Prometheus.
     public var experimental: Bool
@@ -16,12 +16,11 @@ public struct PromQLFunction: Sendable, Hashable {
     public var dropsMetricName: Bool
 
     public init(
-        name: String, argTypes: [ValueType], optionalCount: Int = 0, variadic: Bool = false,
+        name: String, argTypes: [ValueType], variadic: Int = 0,
         returnType: ValueType, experimental: Bool = false, dropsMetricName: Bool = true
     ) {
         self.name = name
         self.argTypes = argTypes
-        self.optionalCount = optionalCount
         self.variadic = variadic
         self.returnType = returnType
         self.experimental = experimental
@@ -32,14 +31,14 @@ public struct PromQLFunction: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 
     /// Fewest arguments a call needs.
-    public var minArgs: Int { variadic ? argTypes.count - 1 : argTypes.count - optionalCount }
+    public var minArgs: Int { variadic == 0 ? argTypes.count : argTypes.count - 1 }
     /// Most arguments a call may have; nil when unbounded.
-    public var maxArgs: Int? { variadic ? nil : argTypes.count }
+    public var maxArgs: Int? { variadic < 0 ? nil : (variadic == 0 ? argTypes.count : argTypes.count - 1 + variadic) }
 
     /// The expected type of argument `index` (the last type repeats for variadic functions).
     public func argType(at index: Int) -> ValueType? {
         if index < argTypes.count { return argTypes[index] }
-        return variadic ? argTypes.last : nil
+        return variadic != 0 ? argTypes.last : nil
     }
 
     /// Looks up a built-in by name.
@@ -50,7 +49,7 @@ public struct PromQLFunction: Sendable, Hashable {
         let v = ValueType.instantVector, m = ValueType.rangeVector, s = ValueType.scalar, str = ValueType.string
         func f(_ name: String, _ args: [ValueType], opt: Int = 0, variadic: Bool = false, ret: ValueType = .instantVector,
                experimental: Bool = false, dropsName: Bool = true) -> PromQLFunction {
-            PromQLFunction(name: name, argTypes: args, optionalCount: opt, variadic: variadic, returnType: ret,
+            PromQLFunction(name: name, argTypes: args, variadic: variadic ? -1 : opt, returnType: ret,
                            experimental: experimental, dropsMetricName: dropsName)
         }
         var list: [PromQLFunction] = [

@@ -57,14 +57,14 @@ struct Lexer {
             case 0x21: // !
                 if next == 0x3D { pos += 1; kind = .neq } else if next == 0x7E { pos += 1; kind = .regexNoMatch } else {
                     fail("unexpected character after '!': \(Lexer.describe(bytes, at: pos))", start..<min(pos + 1, n))
-                    return
+                    continue
                 }
             case 0x3C: if next == 0x3D { pos += 1; kind = .lte } else { kind = .lss }
             case 0x3E: if next == 0x3D { pos += 1; kind = .gte } else { kind = .gtr }
             default:
                 let width = Lexer.scalarWidth(c)
                 fail("unexpected character: \(Lexer.describe(bytes, at: start))", start..<min(start + width, n))
-                return
+                continue
             }
             tokens.append(Token(kind: kind, start: start, end: pos))
         }
@@ -177,20 +177,21 @@ struct Lexer {
         }
         // A number: hex, or decimal with optional fraction and exponent.
         p = pos
+        // Digits may be separated by underscores (`1_000_000`, `0x_ff`), as in Go.
         if bytes[p] == 0x30, p + 1 < n, bytes[p + 1] | 0x20 == 0x78 {
             p += 2
-            while p < n, Lexer.isDigit(bytes[p]) || (bytes[p] | 0x20 >= 0x61 && bytes[p] | 0x20 <= 0x66) { p += 1 }
+            while p < n, Lexer.isDigit(bytes[p]) || bytes[p] == 0x5F || (bytes[p] | 0x20 >= 0x61 && bytes[p] | 0x20 <= 0x66) { p += 1 }
         } else {
-            while p < n, Lexer.isDigit(bytes[p]) { p += 1 }
+            while p < n, Lexer.isDigit(bytes[p]) || bytes[p] == 0x5F { p += 1 }
             if p < n, bytes[p] == 0x2E {
                 p += 1
-                while p < n, Lexer.isDigit(bytes[p]) { p += 1 }
+                while p < n, Lexer.isDigit(bytes[p]) || bytes[p] == 0x5F { p += 1 }
             }
             if p < n, bytes[p] | 0x20 == 0x65 {
                 var q = p + 1
                 if q < n, bytes[q] == 0x2B || bytes[q] == 0x2D { q += 1 }
                 if q < n, Lexer.isDigit(bytes[q]) {
-                    while q < n, Lexer.isDigit(bytes[q]) { q += 1 }
+                    while q < n, Lexer.isDigit(bytes[q]) || bytes[q] == 0x5F { q += 1 }
                     p = q
                 }
             }

@@ -3,38 +3,16 @@ public struct ParseOptions: Sendable, Hashable {
     /// Accept experimental functions and the `limitk`/`limit_ratio` aggregations, as Prometheus
     /// does with `--enable-feature=promql-experimental-functions`.
     public var experimentalFunctions: Bool
-    /// Deepest nesting accepted (parentheses, calls, operators, …) before the parser gives up
-    /// with "expression nesting too deep".
+    /// Deepest parser recursion accepted before it gives up with "expression nesting too deep".
+    /// A parenthesis, call or aggregation level counts two (the group and the expression inside
+    /// it), so the default admits about 250 levels of nesting, far beyond real rules, and keeps
+    /// the stack small even in debug builds on secondary threads. The tree's height is limited
+    /// to the same number.
     public var maxDepth: Int
 
     public init(experimentalFunctions: Bool = false, maxDepth: Int = 500) {
         self.experimentalFunctions = experimentalFunctions
         self.maxDepth = maxDepth
-    }
-}
-
-/// The PromQL front end: parse, type-check, print.
-public enum PromQL {
-    /// Parses and type-checks `input`. Syntax errors stop the parser (one is reported); type
-    /// errors are collected from the whole tree.
-    public static func parse(_ input: String, options: ParseOptions = ParseOptions()) -> ParseResult {
-        var lexer = Lexer(bytes: Array(input.utf8))
-        lexer.run()
-        var parser = Parser(bytes: lexer.bytes, tokens: lexer.tokens, lexError: lexer.error, options: options)
-        do throws(Parser.Failure) {
-            let expr = try parser.parseTop()
-            var errors = parser.softErrors
-            errors += TypeChecker.check(expr, source: lexer.bytes, maxDepth: options.maxDepth)
-            errors.sort { $0.range.lowerBound < $1.range.lowerBound }
-            return ParseResult(expr: expr, errors: errors)
-        } catch {
-            return ParseResult(expr: nil, errors: [error.error])
-        }
-    }
-
-    /// Parses `input` and returns the tree, throwing the first error if it is invalid.
-    public static func parseExpr(_ input: String, options: ParseOptions = ParseOptions()) throws(PromQLError) -> Expr {
-        try parse(input, options: options).get()
     }
 }
 
@@ -50,6 +28,8 @@ struct Parser {
     var depth = 0
     /// Errors that do not stop parsing (checked again by nothing else).
     var softErrors: [PromQLError] = []
+    /// Start offsets of the parentheses opened and not yet closed.
+    var openParens: [Int] = []
 
     init(bytes: [UInt8], tokens: [Token], lexError: PromQLError?, options: ParseOptions) {
         self.bytes = bytes
@@ -363,7 +343,11 @@ struct Parser {
         case .leftParen:
             advance()
             try enter(t.start)
-            defer { depth -= 1 }
+            openParens.append(t.start)
+            defer {
+                depth -= 1
+                openParens.removeLast()
+            }
             let inner = try parseBinary(minPrecedence: 1)
             guard current.kind == .rightParen else {
                 if current.kind == .eof, lexError == nil { throw failure("unclosed left parenthesis", t.range) }
@@ -389,6 +373,11 @@ struct Parser {
             throw failure("unexpected character: '}'", t.range)
         case .leftBracket:
             throw failure("unexpected left bracket", t.range)
+        case .rightBracket:
+            throw failure("unexpected right bracket ']'", t.range)
+        case .eof where lexError == nil && !openParens.isEmpty:
+            let open = openParens[openParens.count - 1]
+            throw failure("unclosed left parenthesis", open..<(open + 1))
         default:
             throw unexpected()
         }
@@ -487,6 +476,8 @@ struct Parser {
 
     mutating func parseArgs(context: String) throws(Failure) -> (args: [Expr], end: Int) {
         let open = advance() // (
+        openParens.append(open.start)
+        defer { openParens.removeLast() }
         var args: [Expr] = []
         while current.kind != .rightParen {
             if current.kind == .eof, lexError == nil, !args.isEmpty { throw failure("unclosed left parenthesis", open.range) }
@@ -588,16 +579,38 @@ struct Parser {
 public enum PromQLNumber {
     /// The value of a number literal, or nil when it is not one.
     public static func parse(_ s: String) -> Double? {
-        let lower = s.lowercased()
+        var lower = s.lowercased()
+        if lower.contains("_") {
+            guard let cleaned = removingUnderscores(lower) else { return nil }
+            lower = cleaned
+        }
         if lower == "inf" || lower == "+inf" { return .infinity }
         if lower == "-inf" { return -.infinity }
         if lower == "nan" { return .nan }
-        if lower.hasPrefix("0x") { return UInt64(lower.dropFirst(2), radix: 16).map(Double.init) }
+        if lower.hasPrefix("0x") { return UInt64(lower.dropFirst(2), radix: 16).map { Double($0) } }
         if lower.count > 1, lower.hasPrefix("0"), lower.allSatisfy({ $0 >= "0" && $0 <= "7" }) {
-            return UInt64(lower.dropFirst(), radix: 8).map(Double.init)
+            return UInt64(lower.dropFirst(), radix: 8).map { Double($0) }
         }
         guard let first = lower.utf8.first, first == 0x2E || Lexer.isDigit(first) else { return nil }
         return Double(lower)
+    }
+}
+
+extension PromQLNumber {
+    /// `lower` without digit separators, or nil when an underscore does not stand between two
+    /// digits (or right after a `0x` prefix).
+    static func removingUnderscores(_ lower: String) -> String? {
+        let b = Array(lower.utf8)
+        let hex = lower.hasPrefix("0x")
+        func isDigit(_ c: UInt8) -> Bool { Lexer.isDigit(c) || (hex && c >= 0x61 && c <= 0x66) }
+        var out: [UInt8] = []
+        for (i, c) in b.enumerated() {
+            guard c == 0x5F else { out.append(c); continue }
+            let before = i > 0 ? b[i - 1] : 0
+            let after = i + 1 < b.count ? b[i + 1] : 0
+            guard isDigit(after), isDigit(before) || (hex && i == 2) else { return nil }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

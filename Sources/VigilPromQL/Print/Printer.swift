@@ -93,18 +93,27 @@ public enum PromQLPrinter {
         return s
     }
 
+    /// One matcher as Prometheus prints it: `name="value"`, the name quoted when it must be.
+    static func matcherText(_ m: LabelMatcher) -> String {
+        (isLabelName(m.name) ? m.name : quote(m.name)) + m.op.rawValue + quote(m.value)
+    }
+
+    /// `name{a="1",b!="2"}`: matchers sorted and joined by commas, as Prometheus prints them.
     static func writeSelector(_ vs: VectorSelector, range: Int64?, into out: inout String) {
-        var matchers: [String] = []
+        var parts = vs.matchers.map(matcherText)
+        if parts.count > 1 { parts.sort() }
+        var quotedName: String?
         if let name = vs.name {
-            if isMetricName(name) { out += name } else { matchers.append(quote(name)) }
+            if isMetricName(name) { out += name } else { quotedName = quote(name) }
         }
-        for m in vs.matchers {
-            matchers.append((isLabelName(m.name) ? m.name : quote(m.name)) + m.op.rawValue + quote(m.value))
-        }
-        if !matchers.isEmpty || vs.name == nil {
+        if !parts.isEmpty || vs.name == nil || quotedName != nil {
             out += "{"
-            for (i, m) in matchers.enumerated() {
-                if i > 0 { out += ", " }
+            if let quotedName {
+                out += quotedName
+                if !parts.isEmpty { out += ", " }
+            }
+            for (i, m) in parts.enumerated() {
+                if i > 0 { out += "," }
                 out += m
             }
             out += "}"

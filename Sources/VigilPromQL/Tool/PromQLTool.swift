@@ -1,18 +1,30 @@
 /// The `vigil promql` subcommands as functions: text in, output and exit code out.
 public enum PromQLTool {
-    /// Checks `expression`: exit 0 and no output when valid, else exit 1 with every error
-    /// printed as `error: MESSAGE`, the expression line and a caret line under the error.
+    /// Checks `expression` (including its regular expressions): exit 0 and no output when
+    /// valid, else exit 1 with every error printed as `error: MESSAGE`, the expression line and a
+    /// caret line under the error.
     public static func check(expression: String, options: ParseOptions = ParseOptions(experimentalFunctions: true)) -> (output: String, exitCode: Int32) {
+        let errors = allErrors(expression, options: options)
+        if errors.isEmpty { return ("", 0) }
+        return (render(errors, in: expression), 1)
+    }
+
+    /// Parse and type errors, plus regular-expression errors when the expression parsed.
+    static func allErrors(_ expression: String, options: ParseOptions) -> [PromQLError] {
         let result = PromQL.parse(expression, options: options)
-        if result.isValid { return ("", 0) }
-        return (render(result.errors, in: expression), 1)
+        var errors = result.errors
+        if let expr = result.expr {
+            errors += RegexCheck.errors(in: expr)
+            errors.sort { $0.range.lowerBound < $1.range.lowerBound }
+        }
+        return errors
     }
 
     /// Prints the canonical (pretty) form of `expression` followed by a newline; exit 1 with the
     /// errors when it is invalid.
     public static func format(expression: String, options: ParseOptions = ParseOptions(experimentalFunctions: true)) -> (output: String, exitCode: Int32) {
-        let result = PromQL.parse(expression, options: options)
-        guard result.isValid, let expr = result.expr else { return (render(result.errors, in: expression), 1) }
+        let errors = allErrors(expression, options: options)
+        guard errors.isEmpty, let expr = PromQL.parse(expression, options: options).expr else { return (render(errors, in: expression), 1) }
         return (PromQLPrinter.pretty(expr) + "\n", 0)
     }
 

@@ -102,7 +102,7 @@ enum TypeChecker {
         mutating func checkCall(_ c: Call, _ range: Range<Int>) {
             let fn = c.function
             let n = c.args.count
-            if fn.optionalCount == 0 && !fn.variadic {
+            if fn.variadic == 0 {
                 if n != fn.argTypes.count {
                     error("expected \(fn.argTypes.count) argument(s) in call to \(PromQLPrinter.quote(fn.name)), got \(n)", range)
                 }
