@@ -19,6 +19,7 @@ public struct JSONEmitter: Sendable {
     /// The most nodes (with aliases expanded) accepted.
     public var maxNodes: Int
 
+    /// An emitter; the limits are checked before anything is written.
     public init(pretty: Bool = true, maxDepth: Int = 10_000, maxNodes: Int = 10_000_000) {
         self.pretty = pretty
         self.maxDepth = maxDepth
@@ -34,19 +35,24 @@ public struct JSONEmitter: Sendable {
         return out
     }
 
+    /// The JSON text of an `Encodable` value (through `NodeEncoder`).
+    public func emit<T: Encodable>(encoding value: T) throws -> String {
+        try emit(NodeEncoder().encode(value))
+    }
+
     private enum Work {
         case text(String)
-        case node(Node, indent: Int, path: String)
+        case node(Node, indent: Int)
     }
 
     private static func write(_ root: Node, pretty: Bool, into out: inout String) throws {
-        var stack: [Work] = [.node(root, indent: 0, path: "$")]
+        var stack: [Work] = [.node(root, indent: 0)]
         let colon = pretty ? ": " : ":"
         while let work = stack.popLast() {
             switch work {
             case .text(let s):
                 out += s
-            case .node(let node, let indent, let path):
+            case .node(let node, let indent):
                 switch node.content {
                 case .scalar:
                     out += scalarText(node)
@@ -56,7 +62,7 @@ public struct JSONEmitter: Sendable {
                     let pad = pretty ? "\n" + String(repeating: " ", count: indent + 2) : ""
                     stack.append(.text(pretty ? "\n" + String(repeating: " ", count: indent) + "]" : "]"))
                     for (i, item) in items.enumerated().reversed() {
-                        stack.append(.node(item, indent: indent + 2, path: path + "[\(i)]"))
+                        stack.append(.node(item, indent: indent + 2))
                         stack.append(.text(i == 0 ? pad : "," + pad))
                     }
                 case .mapping(let mapping):
@@ -66,14 +72,34 @@ public struct JSONEmitter: Sendable {
                     stack.append(.text(pretty ? "\n" + String(repeating: " ", count: indent) + "}" : "}"))
                     for (i, pair) in mapping.pairs.enumerated().reversed() {
                         guard let key = pair.key.scalarText else {
-                            throw EmitError.collectionKey(path: path)
+                            throw EmitError.collectionKey(path: pathOfFirstCollectionKey(in: root))
                         }
-                        stack.append(.node(pair.value, indent: indent + 2, path: path + "." + key))
+                        stack.append(.node(pair.value, indent: indent + 2))
                         stack.append(.text((i == 0 ? pad : "," + pad) + quoted(key) + colon))
                     }
                 }
             }
         }
+    }
+
+    /// The path (`$.a[0]`) of the first mapping, in output order, that has a collection key;
+    /// computed only for the error message, so emitting builds no paths.
+    static func pathOfFirstCollectionKey(in root: Node) -> String {
+        var stack: [(Node, String)] = [(root, "$")]
+        while let (node, path) = stack.popLast() {
+            switch node.content {
+            case .scalar:
+                continue
+            case .sequence(let items):
+                for (i, item) in items.enumerated().reversed() { stack.append((item, path + "[\(i)]")) }
+            case .mapping(let mapping):
+                if mapping.pairs.contains(where: { $0.key.scalarText == nil }) { return path }
+                for pair in mapping.pairs.reversed() {
+                    stack.append((pair.value, path + "." + (pair.key.scalarText ?? "")))
+                }
+            }
+        }
+        return "$"
     }
 
     /// The JSON text of one scalar.

@@ -9,7 +9,7 @@
 /// - Plain scalars without a tag (as loaded) keep their text; `int`/`float`/`bool`/`null`
 ///   scalars are written plain; other tags are written before the value (`!Ref x`, `!!binary`,
 ///   `!<tag:example.com,2026:x>`).
-/// - Keys that are collections, or longer than 1024 characters, are written as explicit
+/// - Keys that are collections, or longer than 1024 bytes of UTF-8, are written as explicit
 ///   `? key` / `: value` entries.
 ///
 /// The emitter is iterative, so no tree can overflow the stack; `maxDepth` and `maxNodes` bound
@@ -20,6 +20,7 @@ public struct YAMLEmitter: Sendable {
     /// The most nodes (with aliases expanded) accepted.
     public var maxNodes: Int
 
+    /// An emitter; the limits are checked before anything is written.
     public init(maxDepth: Int = 10_000, maxNodes: Int = 10_000_000) {
         self.maxDepth = maxDepth
         self.maxNodes = maxNodes
@@ -28,7 +29,7 @@ public struct YAMLEmitter: Sendable {
     /// One document as YAML text.
     public func emit(_ node: Node) throws -> String {
         try EmitLimits.check(node, maxDepth: maxDepth, maxNodes: maxNodes)
-        var writer = YAMLWriter()
+        var writer = YAMLEmitterWriter()
         writer.write(node)
         return writer.out
     }
@@ -43,6 +44,11 @@ public struct YAMLEmitter: Sendable {
         return out
     }
 
+    /// One document for an `Encodable` value (through `NodeEncoder`).
+    public func emit<T: Encodable>(encoding value: T) throws -> String {
+        try emit(NodeEncoder().encode(value))
+    }
+
     /// One document as UTF-8 bytes.
     public func emitData(_ node: Node) throws -> [UInt8] {
         Array(try emit(node).utf8)
@@ -50,7 +56,7 @@ public struct YAMLEmitter: Sendable {
 }
 
 /// The iterative writer behind `YAMLEmitter`.
-struct YAMLWriter {
+struct YAMLEmitterWriter {
     /// Where a node is written: what has already been written on its line.
     enum Place {
         /// At the start of a document (column 0, nothing written).
@@ -87,7 +93,7 @@ struct YAMLWriter {
         let separator = place == .document ? "" : " "
         switch node.content {
         case .scalar(let scalar):
-            let repr = YAMLWriter.scalarRepr(node, scalar, allowBlock: true, topLevel: place == .document)
+            let repr = YAMLEmitterWriter.scalarRepr(node, scalar, allowBlock: true, topLevel: place == .document)
             let prefix = repr.tag.map { $0 + " " } ?? ""
             switch repr.body {
             case .empty:
@@ -99,7 +105,7 @@ struct YAMLWriter {
                 writeLiteral(text, header: separator + prefix, contentIndent: contentIndent)
             }
         case .sequence(let items):
-            let tag = YAMLWriter.collectionTag(node, default: Tag.seq)
+            let tag = YAMLEmitterWriter.collectionTag(node, default: Tag.seq)
             if items.isEmpty {
                 out += separator + (tag.map { $0 + " " } ?? "") + "[]\n"
                 return
@@ -107,20 +113,20 @@ struct YAMLWriter {
             let (childIndent, inlineFirst) = openCollection(tag: tag, indent: indent, place: place)
             for (i, item) in items.enumerated().reversed() {
                 stack.append(.node(item, indent: childIndent, place: .entry))
-                let lead = i == 0 && inlineFirst ? " " : YAMLWriter.spaces(childIndent)
+                let lead = i == 0 && inlineFirst ? " " : YAMLEmitterWriter.spaces(childIndent)
                 stack.append(.text(lead + "-"))
             }
         case .mapping(let mapping):
-            let tag = YAMLWriter.collectionTag(node, default: Tag.map)
+            let tag = YAMLEmitterWriter.collectionTag(node, default: Tag.map)
             if mapping.isEmpty {
                 out += separator + (tag.map { $0 + " " } ?? "") + "{}\n"
                 return
             }
             let (childIndent, inlineFirst) = openCollection(tag: tag, indent: indent, place: place)
-            let pad = YAMLWriter.spaces(childIndent)
+            let pad = YAMLEmitterWriter.spaces(childIndent)
             for (i, pair) in mapping.pairs.enumerated().reversed() {
                 let lead = i == 0 && inlineFirst ? " " : pad
-                if let key = YAMLWriter.implicitKey(pair.key) {
+                if let key = YAMLEmitterWriter.implicitKey(pair.key) {
                     stack.append(.node(pair.value, indent: childIndent, place: .mappingValue))
                     stack.append(.text(lead + key + ":"))
                 } else {
@@ -160,9 +166,9 @@ struct YAMLWriter {
             trailing += 1
         }
         let chomp = trailing == 0 ? "-" : (trailing == 1 ? "" : "+")
-        let indicator = body.first == " " || body.first == "\n" ? "2" : ""
+        let indicator = YAMLEmitterWriter.needsIndentationIndicator(text) ? "2" : ""
         out += header + "|" + indicator + chomp + "\n"
-        let pad = YAMLWriter.spaces(contentIndent)
+        let pad = YAMLEmitterWriter.spaces(contentIndent)
         for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.isEmpty {
                 out += "\n"
@@ -236,11 +242,18 @@ struct YAMLWriter {
         case .doubleQuoted: return .inline(YAMLQuoting.doubleQuoted(text))
         case .literal:
             // At the top level, readers disagree on where an indentation indicator counts from.
-            if topLevel && (text.first == " " || text.first == "\n") {
+            if topLevel && needsIndentationIndicator(text) {
                 return .inline(YAMLQuoting.doubleQuoted(text))
             }
             return .literal(text)
         }
+    }
+
+    /// Whether a literal block needs an explicit indentation indicator: its first line starts
+    /// with a space, a tab (libyaml rejects a tab where it detects indentation) or is empty.
+    static func needsIndentationIndicator(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return first == " " || first == "\t" || first == "\n"
     }
 
     /// The key text when the key fits on the `key:` line, else nil (an explicit `?` entry).
@@ -254,7 +267,7 @@ struct YAMLWriter {
         case .literal: return nil
         }
         let full = repr.tag.map { $0 + " " + text } ?? text
-        return full.unicodeScalars.count <= maxImplicitKeyLength ? full : nil
+        return full.utf8.count <= maxImplicitKeyLength ? full : nil
     }
 
     /// The tag to write for a collection, or nil when it is the default for its kind.

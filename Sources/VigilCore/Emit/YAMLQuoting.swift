@@ -4,7 +4,8 @@
 /// neither a YAML 1.2 core-schema reader nor a YAML 1.1 reader (PyYAML, ruamel in 1.1 mode,
 /// go-yaml v2) would resolve it to something else. The YAML 1.1 checks are deliberately a
 /// little wider than the 1.1 regular expressions (any case of `yes`/`no`/`on`/`off`/`y`/`n`,
-/// anything made only of digits and `_ . : e E + -`, anything starting `dddd-`), since an
+/// anything made only of digits and `_ . : e E + -`, anything starting `dddd-`; ruamel.yaml's
+/// looser number patterns too), since an
 /// unneeded quote is harmless and a missing one changes the meaning.
 public enum YAMLQuoting {
     /// How a string scalar is written.
@@ -27,18 +28,30 @@ public enum YAMLQuoting {
     }
 
     /// Whether `text` can be written plain and read back as the same string by YAML 1.1 and 1.2 readers.
+    ///
+    /// Stricter than `isLegalPlain`: no string starting with an indicator character (not even
+    /// `-x`, which YAML allows) is written plain.
     public static func isPlainSafe(_ text: String) -> Bool {
-        isLegalPlain(text) && !isAmbiguous(text)
+        guard let first = text.unicodeScalars.first, !indicators.contains(first) else { return false }
+        return isLegalPlain(text) && !isAmbiguous(text)
     }
 
+    private static let indicators = Set("-?:,[]{}#&*!|>'\"%@`".unicodeScalars)
+
     /// Whether `text` is syntactically a plain scalar in block context (one line, no indicators
-    /// in the wrong places), whatever type a reader would resolve it to.
+    /// in the wrong places), whatever type a reader would resolve it to. `-`, `?` and `:` may
+    /// start a plain scalar when a non-space follows (`-1`, `-Xmx512m`); the other indicators
+    /// may not, nor may `---` and `...` (document markers).
     public static func isLegalPlain(_ text: String) -> Bool {
         let scalars = text.unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return false }
-        if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
+        if indicators.contains(first) {
+            guard first == "-" || first == "?" || first == ":" else { return false }
+            let second = scalars.dropFirst().first
+            if second == nil || second == " " { return false }
+        }
         if first == " " || last == " " || last == ":" { return false }
-        if text.hasPrefix("...") { return false }
+        if text.hasPrefix("...") || text.hasPrefix("---") { return false }
         var previous: Unicode.Scalar = " "
         for u in scalars {
             if u == "\n" || u == "\t" || needsEscape(u) { return false }
@@ -52,6 +65,25 @@ public enum YAMLQuoting {
     /// Whether a YAML 1.2 or YAML 1.1 reader would resolve the plain scalar `text` to a
     /// non-string (null, bool, number, timestamp, merge key, value key).
     public static func isAmbiguous(_ text: String) -> Bool {
+        // Every non-string starts with one of these; most text (names, labels) does not.
+        guard let first = text.utf8.first else { return true }
+        guard ambiguousStarts.contains(first) else { return false }
+        if case .string = ScalarResolver.resolve(text) {} else { return true }
+        if text.utf8.count <= 5 {
+            switch text.lowercased() {
+            case "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "=", "<<":
+                return true
+            default:
+                break
+            }
+        }
+        return looksNumeric11(text) || looksLikeTimestamp(text)
+    }
+
+    private static let ambiguousStarts = Set("yYnNoOtTfF~=<0123456789.+-_".utf8)
+
+    /// `isAmbiguous` without the fast path, to test it against.
+    static func isAmbiguousSlow(_ text: String) -> Bool {
         if case .string = ScalarResolver.resolve(text) {} else { return true }
         switch text.lowercased() {
         case "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "=", "<<":
@@ -73,13 +105,10 @@ public enum YAMLQuoting {
             return !rest.isEmpty && rest.allSatisfy { $0.isHexDigit || $0 == "_" }
         }
         if lower == ".inf" || lower == ".nan" { return true }
-        guard first.isASCII && (first.isNumber || first == ".") else { return false }
-        var digit = false
-        for c in t {
-            if c.isASCII && c.isNumber { digit = true; continue }
-            if !"_.:eE+-".contains(c) { return false }
-        }
-        return digit
+        // ruamel.yaml reads even `_`, `+_` and `._` as numbers (and then fails on them), so no
+        // digit is required.
+        guard first.isASCII && (first.isNumber || first == "." || first == "_") else { return false }
+        return t.allSatisfy { ($0.isASCII && $0.isNumber) || "_.:eE+-".contains($0) }
     }
 
     /// YAML 1.1 timestamps all start with four digits and a dash.

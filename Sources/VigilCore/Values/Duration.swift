@@ -6,7 +6,7 @@
 /// are rejected. `description` is Prometheus' canonical form (`model.Duration.String()`):
 /// `90m` prints `1h30m`, `0` prints `0s`, `14d` prints `2w`, `90d` stays `90d`.
 ///
-/// Encoded and decoded as a string.
+/// Encoded as a string; decoded from a string (or an integer, so that YAML `for: 0` works).
 public struct Duration: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// The length in milliseconds (negative only for results of arithmetic).
     public let milliseconds: Int64
@@ -42,10 +42,13 @@ public struct Duration: Sendable, Hashable, Comparable, Codable, CustomStringCon
         self = try Duration.parse(text)
     }
 
-    /// Common constructors.
+    /// A duration of `n` seconds (saturating).
     public static func seconds(_ n: Int64) -> Duration { Duration(milliseconds: n.saturatingMultiply(1000)) }
+    /// A duration of `n` minutes (saturating).
     public static func minutes(_ n: Int64) -> Duration { Duration(milliseconds: n.saturatingMultiply(60_000)) }
+    /// A duration of `n` hours (saturating).
     public static func hours(_ n: Int64) -> Duration { Duration(milliseconds: n.saturatingMultiply(3_600_000)) }
+    /// A duration of `n` days (saturating).
     public static func days(_ n: Int64) -> Duration { Duration(milliseconds: n.saturatingMultiply(86_400_000)) }
 
     /// The length in seconds.
@@ -154,7 +157,15 @@ public struct Duration: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
+        // A plain `0` in YAML is an integer, and Prometheus (reading any scalar as text) takes it.
+        let text: String
+        if let s = try? container.decode(String.self) {
+            text = s
+        } else if let i = try? container.decode(Int64.self) {
+            text = String(i)
+        } else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "a duration must be a string such as \"5m\"")
+        }
         do {
             self = try Duration.parse(text)
         } catch let error as DurationError {
@@ -184,13 +195,13 @@ public enum DurationError: Error, CustomStringConvertible, Equatable, Sendable {
 }
 
 extension Int64 {
-    func saturatingAdd(_ other: Int64) -> Int64 {
+    fileprivate func saturatingAdd(_ other: Int64) -> Int64 {
         let (r, o) = addingReportingOverflow(other)
         if !o { return r }
         return other > 0 ? .max : .min
     }
 
-    func saturatingMultiply(_ other: Int64) -> Int64 {
+    fileprivate func saturatingMultiply(_ other: Int64) -> Int64 {
         let (r, o) = multipliedReportingOverflow(by: other)
         if !o { return r }
         return (self < 0) == (other < 0) ? .max : .min

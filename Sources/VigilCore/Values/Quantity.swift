@@ -14,23 +14,72 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
     public let text: String
     /// The exact value in units of 10⁻⁹.
     public let nanounits: Int128
+    /// The notation the text used, which `canonical` keeps.
+    public let format: Format
+
+    /// Kubernetes' three notations for quantities.
+    public enum Format: Sendable, Hashable {
+        /// Powers of 1024: `Ki` … `Ei`.
+        case binarySI
+        /// Powers of 1000 (`n u m k M G T P E`) or no suffix.
+        case decimalSI
+        /// An exponent: `1e3`, `5E-2`.
+        case decimalExponent
+    }
 
     /// Parses a quantity, throwing `QuantityError` with Kubernetes' wording.
     public init(_ text: String) throws {
         self.text = text
-        self.nanounits = try Quantity.parse(text)
+        (self.nanounits, self.format) = try Quantity.parse(text)
     }
 
     /// A quantity of whole units (bytes, cores), written as the plain integer.
     public init(_ units: Int64) {
         self.text = String(units)
         self.nanounits = Int128(units) * 1_000_000_000
+        self.format = .decimalSI
     }
 
     /// A quantity of thousandths (millicores), written with the `m` suffix.
     public init(milli: Int64) {
         self.text = String(milli) + "m"
         self.nanounits = Int128(milli) * 1_000_000
+        self.format = .decimalSI
+    }
+
+    /// Kubernetes' canonical text for the value (`Quantity.String()`): `1000m` is `1`, `1.5` is
+    /// `1500m`, `2048Mi` is `2Gi`; binary quantities that are not whole, or smaller than 1024,
+    /// are written in decimal (`1.5Ki` is `1536`).
+    public var canonical: String {
+        if nanounits == 0 { return "0" }
+        if format == .binarySI && nanounits > -1024 * 1_000_000_000 && nanounits < 1024 * 1_000_000_000 {
+            return Quantity.decimalCanonical(nanounits, exponentSuffix: false)
+        }
+        if format == .binarySI {
+            let (whole, rest) = nanounits.quotientAndRemainder(dividingBy: 1_000_000_000)
+            if rest != 0 { return Quantity.decimalCanonical(nanounits, exponentSuffix: false) }
+            var v = whole
+            var power = 0
+            while power < 6 && v % 1024 == 0 {
+                v /= 1024
+                power += 1
+            }
+            return String(v) + ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"][power]
+        }
+        return Quantity.decimalCanonical(nanounits, exponentSuffix: format == .decimalExponent)
+    }
+
+    /// The value as mantissa × 1000ᵏ with the largest `k` (from −3 to 6) that keeps the mantissa whole.
+    private static func decimalCanonical(_ nanos: Int128, exponentSuffix: Bool) -> String {
+        var v = nanos
+        var exponent = -9
+        while exponent < 18 && v % 1000 == 0 {
+            v /= 1000
+            exponent += 3
+        }
+        if exponentSuffix { return String(v) + (exponent == 0 ? "" : "e" + String(exponent)) }
+        let suffixes = [-9: "n", -6: "u", -3: "m", 0: "", 3: "k", 6: "M", 9: "G", 12: "T", 15: "P", 18: "E"]
+        return String(v) + (suffixes[exponent] ?? "")
     }
 
     public var description: String { text }
@@ -77,7 +126,7 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
     private static let suffixCharacters = Set("eEinumkKMGTP".utf8)
 
-    static func parse(_ text: String) throws -> Int128 {
+    static func parse(_ text: String) throws -> (Int128, Format) {
         let b = Array(text.utf8)
         if b.isEmpty { throw QuantityError.formatWrong }
         var i = 0
@@ -108,7 +157,8 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
         let suffix = String(decoding: b[suffixStart...], as: UTF8.self)
         guard let (exp10, exp2) = interpret(suffix) else { throw QuantityError.suffix }
         let magnitude = try nanos(whole: whole, fraction: fraction, exp10: exp10, exp2: exp2)
-        return negative ? -magnitude : magnitude
+        let format: Format = exp2 > 0 ? .binarySI : (suffix.first == "e" || (suffix.first == "E" && suffix.count > 1) ? .decimalExponent : .decimalSI)
+        return (negative ? -magnitude : magnitude, format)
     }
 
     /// Powers of ten and two a suffix stands for.

@@ -33,7 +33,9 @@ public struct StringMap<Value> {
     public var keys: [String] { Array(storage.keys) }
     /// The values in key order.
     public var values: [Value] { Array(storage.values) }
+    /// The number of keys.
     public var count: Int { storage.count }
+    /// Whether the map has no keys.
     public var isEmpty: Bool { storage.isEmpty }
 
     /// A copy with the keys sorted (by Unicode scalar order, as `String` compares).
