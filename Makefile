@@ -3,7 +3,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 VIGIL_RELEASE = .build/release/vigil
 
-.PHONY: all deps build release test demo golden bench install corpus clean
+.PHONY: all deps build release test demo golden bench install corpus readme generate clean
 
 all: build
 
@@ -39,3 +39,11 @@ install: release
 
 clean:
 	rm -rf .build .corpus
+
+# Regenerates the rule table in README.md.
+readme:
+	@scripts/update-readme.sh
+
+# Regenerates the Swift sources embedded from templates/ (built-in catalogues).
+generate:
+	@python3 scripts/generate-builtins.py

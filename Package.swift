@@ -32,8 +32,9 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "VigilStack", dependencies: ["VigilCore"], swiftSettings: strict),
-        .target(name: "Vigil", dependencies: ["VigilCore", "VigilStack"], swiftSettings: strict),
+        .target(name: "VigilStack", dependencies: ["VigilCore", "VigilPromQL", "VigilPrometheus", "VigilKubernetes", "VigilAlertmanager"], swiftSettings: strict),
+        .target(name: "Vigil", dependencies: ["VigilCore", "VigilPromQL", "VigilPrometheus", "VigilKubernetes", "VigilAlertmanager", "VigilStack"], swiftSettings: strict),
+        .target(name: "VigilKubernetes", dependencies: ["VigilCore"], swiftSettings: strict),
         .executableTarget(
             name: "vigil",
             dependencies: [
@@ -45,10 +46,13 @@ let package = Package(
         .target(name: "VigilPromQL", dependencies: ["VigilCore"], swiftSettings: strict),
         .target(name: "VigilPrometheus", dependencies: ["VigilPromQL"], swiftSettings: strict),
         .executableTarget(name: "VigilBench", dependencies: ["VigilCore", "VigilStack"], swiftSettings: strict),
+        .target(name: "VigilAlertmanager", dependencies: ["VigilCore"], swiftSettings: strict),
+        .testTarget(name: "VigilAlertmanagerTests", dependencies: ["VigilAlertmanager"], swiftSettings: strict),
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore"], swiftSettings: strict),
+        .testTarget(name: "VigilPromQLTests", dependencies: ["VigilPromQL"], swiftSettings: strict),
+        .testTarget(name: "VigilKubernetesTests", dependencies: ["VigilKubernetes", "VigilAlertmanager"], swiftSettings: strict),
         .testTarget(name: "VigilStackTests", dependencies: ["VigilStack"], swiftSettings: strict),
         .testTarget(name: "VigilCLITests", dependencies: ["vigil", "VigilStack"], swiftSettings: strict),
-        .testTarget(name: "VigilPromQLTests", dependencies: ["VigilPromQL"], swiftSettings: strict),
         .testTarget(name: "VigilPrometheusTests", dependencies: ["VigilPrometheus"], swiftSettings: strict),
     ]
 )

@@ -29,6 +29,9 @@ struct LintCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Skip paths matching this glob (repeatable).")
     var exclude: [String] = []
 
+    @Option(name: .long, help: "A metric catalogue file: makes every check catalogue-aware (repeatable).")
+    var catalogue: [String] = []
+
     @Option(name: .long, help: "A setting for checks, KEY=VALUE (repeatable), e.g. scrape-interval=30s.")
     var set: [String] = []
 
@@ -61,7 +64,20 @@ struct LintCommand: AsyncParsableCommand {
             let parts = s.split(separator: "=", maxSplits: 1)
             settings[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
         }
-        let linter = Linter(registry: VigilRegistry.all, configuration: configuration, options: LintOptions(settings: settings))
+        var knowledge: [any Sendable] = []
+        for path in catalogue {
+            let file = try readInput(path)
+            let (loaded, problems) = MetricCatalogueKind.load(file)
+            let reporter = TextReporter(color: false)
+            for p in problems { printError(reporter.render(p, file: file)) }
+            guard let loaded, !problems.contains(where: { $0.severity == .error }) else {
+                printError("vigil: fix the catalogue \(path) first")
+                throw ExitCode(2)
+            }
+            knowledge.append(loaded)
+        }
+        let linter = Linter(registry: VigilRegistry.all, configuration: configuration,
+                            options: LintOptions(settings: settings, knowledge: knowledge))
         let result = await linter.lint(paths: paths)
         switch format {
         case .text: write(TextReporter(color: Terminal.wantsColor).render(result))

@@ -121,3 +121,30 @@ private struct Loose: Codable {
         #expect(diags.first?.message == "containers: expected a list, got a mapping")
     }
 }
+
+@Suite struct ExtraFieldsRoundTripTests {
+    private struct Partial: Codable {
+        var name: String
+        var replicas: Int?
+        var extra: ExtraFields?
+    }
+
+    @Test func unknownFieldsSurviveDecodeAndEncode() throws {
+        let text = "name: a\nreplicas: 2\nstrategy: {type: Recreate}\nminReadySeconds: 5\n"
+        let doc = try #require(YAMLLoader.load(text: text, path: "t.yaml").documents.first)
+        let (value, diags) = StrictDecoder(file: doc.file).decode(Partial.self, from: doc.root)
+        #expect(diags.isEmpty)
+        var model = try #require(value)
+        model.replicas = 3
+        let out = try YAMLEmitter().emit(NodeEncoder().encode(model))
+        #expect(out == "name: a\nreplicas: 3\nstrategy:\n  type: Recreate\nminReadySeconds: 5\n")
+    }
+
+    @Test func stringMapKeepsDocumentOrder() throws {
+        struct Labels: Codable { var labels: StringMap<String> }
+        let doc = try #require(YAMLLoader.load(text: "labels: {z: 1, a: 2, m: 3}\n", path: "t.yaml").documents.first)
+        let (value, diags) = StrictDecoder(file: doc.file).decode(Labels.self, from: doc.root)
+        #expect(diags.isEmpty)
+        #expect(Array(try #require(value).labels.keys) == ["z", "a", "m"])
+    }
+}

@@ -191,7 +191,7 @@ struct RegexCheckTests {
     func rejects(_ c: (String, String)) {
         let problem = RegexCheck.problem(in: c.0)
         #expect(problem != nil, "\(c.0)")
-        #expect(problem?.contains(c.1) == true)
+        #expect(c.1.isEmpty || problem?.contains(c.1) == true)
     }
 
     @Test func errorsPointAtTheMatcher() throws {

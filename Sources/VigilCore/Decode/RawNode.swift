@@ -17,3 +17,8 @@ public struct RawNode: Sendable, Codable {
 
     public func encode(to encoder: any Encoder) throws {}
 }
+
+extension RawNode: NodeRepresentable {
+    /// A raw node is written back as the node it was read as.
+    public func makeNode() -> Node { node }
+}

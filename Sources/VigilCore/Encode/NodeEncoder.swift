@@ -207,6 +207,15 @@ extension NodeEncoder {
 
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             if value is Provenance { return }
+            if let extra = value as? ExtraFields {
+                // Unknown fields kept from the input come back after the model's own fields
+                // (declare `extra` last); keys the model encoded itself are not overwritten.
+                for p in extra.pairs {
+                    guard let k = p.key.scalarText, map.values[k] == nil else { continue }
+                    map.set(p.value, for: k)
+                }
+                return
+            }
             let child = Slot()
             try child.store(value, path: codingPath + [key], context: context)
             if case .unset = child.state { return }

@@ -6,18 +6,27 @@ public struct LintRegistry: Sendable {
     /// Rules reported outside checks (by loaders and decoders), for `vigil rules`.
     public var rules: [RuleDescription]
     public var checks: [any Check.Type]
+    /// Derive knowledge for checks from what a run loaded (a metric catalogue among the linted
+    /// files becomes knowledge every check can use), given the knowledge supplied so far.
+    public var knowledgeDerivers: [KnowledgeDeriver]
 
-    public init(kinds: [any FileKind] = [], textKinds: [any TextFileKind] = [], rules: [RuleDescription] = [], checks: [any Check.Type] = []) {
+    /// Turns the artifacts of a run (and the knowledge given) into more knowledge.
+    public typealias KnowledgeDeriver = @Sendable (_ artifacts: [any Artifact], _ given: [any Sendable]) -> [any Sendable]
+
+    public init(kinds: [any FileKind] = [], textKinds: [any TextFileKind] = [], rules: [RuleDescription] = [],
+                checks: [any Check.Type] = [], knowledgeDerivers: [KnowledgeDeriver] = []) {
         self.kinds = kinds
         self.textKinds = textKinds
         self.rules = rules
         self.checks = checks
+        self.knowledgeDerivers = knowledgeDerivers
     }
 
     /// This registry followed by `other` (kinds of `self` are tried first).
     public func merging(_ other: LintRegistry) -> LintRegistry {
         LintRegistry(kinds: kinds + other.kinds, textKinds: textKinds + other.textKinds,
-                     rules: rules + other.rules, checks: checks + other.checks)
+                     rules: rules + other.rules, checks: checks + other.checks,
+                     knowledgeDerivers: knowledgeDerivers + other.knowledgeDerivers)
     }
 
     /// Every rule description, sorted by id.

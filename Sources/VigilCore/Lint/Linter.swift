@@ -75,8 +75,9 @@ public struct Linter: Sendable {
         }
         var settings = configuration.settings ?? [:]
         for (k, v) in options.settings { settings[k] = v }
-        let known = KnownRules(ids: Set(registry.allRules.map(\.id)))
-        let context = LintContext(artifacts: artifacts, options: LintOptions(settings: settings, knowledge: options.knowledge + [known]))
+        var knowledge = options.knowledge + [KnownRules(ids: Set(registry.allRules.map(\.id)))]
+        for derive in registry.knowledgeDerivers { knowledge += derive(artifacts, knowledge) }
+        let context = LintContext(artifacts: artifacts, options: LintOptions(settings: settings, knowledge: knowledge))
         let checks = registry.checks
         let found = await withTaskGroup(of: [Diagnostic].self) { group in
             for check in checks {
@@ -180,7 +181,14 @@ enum FileDiscovery {
                 let full = dir.hasSuffix("/") ? dir + name : dir + "/" + name
                 if configuration.excludes(full) { continue }
                 var sub: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: full, isDirectory: &sub) else { continue }
+                guard FileManager.default.fileExists(atPath: full, isDirectory: &sub) else {
+                    // A dangling symbolic link to a config is worth a word; other entries are not ours.
+                    if let ext = name.split(separator: ".").last, extensions.contains(ext.lowercased()),
+                       (try? FileManager.default.destinationOfSymbolicLink(atPath: full)) != nil {
+                        diagnostics.append(Diagnostic(rule: CoreRules.io.id, severity: .error, message: "broken symbolic link", file: full))
+                    }
+                    continue
+                }
                 if sub.boolValue {
                     stack.append(full)
                 } else if let ext = name.split(separator: ".").last, extensions.contains(ext.lowercased()), name.contains(".") {

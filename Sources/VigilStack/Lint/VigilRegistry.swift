@@ -1,7 +1,14 @@
+import VigilAlertmanager
 import VigilCore
+import VigilKubernetes
+import VigilPrometheus
 
 /// Everything `vigil lint` knows: the file kinds, rules and checks of every module.
 public enum VigilRegistry {
     /// The full registry, in detection order (more specific kinds first).
     public static let all: LintRegistry = CoreRules.registry
+        .merging(CatalogueLint.registry)
+        .merging(PrometheusLint.registry)
+        .merging(AlertmanagerLint.registry)
+        .merging(KubernetesLint.registry)  // generic Kubernetes objects last: CRDs above win
 }
