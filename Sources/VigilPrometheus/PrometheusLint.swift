@@ -14,6 +14,7 @@ public enum PrometheusLint {
         // promtool check config
         ScrapeTimeoutExceedsInterval.self, DuplicateJobName.self, InvalidRelabelConfig.self, InvalidConfigLabel.self,
         InvalidTarget.self, ConflictingAuth.self, InvalidServiceDiscovery.self, RemoteStorageURL.self,
+        ScrapeThroughService.self,
         // beyond promtool
         RateOnNonCounter.self, RawCounterComparison.self, HistogramQuantileWithoutLe.self, RateOfAggregation.self,
         SelfRatio.self, VectorMatchingImpossible.self, ComparisonNeverTrue.self, ComparisonAlwaysTrue.self,

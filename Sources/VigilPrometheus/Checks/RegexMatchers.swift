@@ -67,7 +67,8 @@ public struct RedundantOffset: Check {
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
         for r in context.allRules {
-            guard let e = r.rule.parsed, r.rule.expr?.contains("offset") ?? false else { continue }
+            guard let e = r.rule.parsed,
+                  r.rule.selectors.contains(where: { $0.offset == 0 || $0.subqueryRange != nil }) else { continue }
             PromQLWalker().walk(e) { node, _ in
                 var zero = false
                 switch node.kind {
