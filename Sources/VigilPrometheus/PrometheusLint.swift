@@ -21,6 +21,7 @@ public enum PrometheusLint {
         AlertWithoutCondition.self, TemplateLabelMissing.self, ValueInAlertLabels.self, ForShorterThanInterval.self,
         RangeShorterThanScrapeInterval.self, RateWithoutFor.self, RegexAnchors.self, RegexWithoutMetacharacters.self,
         RedundantOffset.self, RecordNameConvention.self, PercentThresholdMismatch.self, AbsentOfAggregation.self,
+        RatioToUnsetLimit.self,
     ]
 
     /// The registry to merge into the command line's.

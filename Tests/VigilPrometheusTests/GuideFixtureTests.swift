@@ -34,6 +34,12 @@ import VigilCore
         #expect(found.first?.message.contains("0.7") ?? false)
     }
 
+    @Test func memoryAlertDividesByLimitsThatMayBeZero() async {
+        let r = await Self.lint(Self.rules)
+        let found = find(r, "promql/ratio-to-unset-limit")
+        #expect(found.map { $0.range?.start.line } == [77])
+    }
+
     @Test func rulesHaveNoOtherErrors() async {
         let r = await Self.lint(Self.rules)
         let errors = r.diagnostics.filter { $0.severity == .error && $0.rule != "promql/self-ratio" }

@@ -18,7 +18,7 @@ public struct SelfRatio: Check {
     public func run(_ context: LintContext, _ report: inout CheckReport) {
         let metrics = context.metrics
         for r in context.allRules {
-            guard let e = r.rule.parsed, r.rule.selectors.count >= 2, r.rule.expr?.utf8.contains(0x2F) ?? false else { continue }
+            guard let e = r.rule.parsed, r.rule.selectors.count >= 2, Self.readsOneMetricTwice(r.rule.selectors) else { continue }
             PromQLWalker().walk(e) { node, _ in
                 guard case .binary(let b) = node.kind, b.op == .div, b.lhs.type == .instantVector, b.rhs.type == .instantVector else { return .descend }
                 if let label = Self.selfRatioLabel(b, metrics: metrics) {
@@ -52,6 +52,15 @@ public struct SelfRatio: Check {
             return label
         }
         return nil
+    }
+
+    static func readsOneMetricTwice(_ selectors: [SelectorUse]) -> Bool {
+        var seen: Set<String> = []
+        for s in selectors {
+            guard let n = s.metricName else { continue }
+            if !seen.insert(n).inserted { return true }
+        }
+        return false
     }
 
     static func isMatchAll(_ m: LabelMatcher) -> Bool {
