@@ -11,6 +11,17 @@ public enum PrometheusLint {
         // promtool check rules
         RecordOrAlert.self, MissingExpression.self, InvalidExpression.self, AlertFieldsOnRecordingRule.self,
         InvalidRecordName.self, InvalidRuleLabelName.self, GroupName.self, InvalidTemplate.self, DuplicateRule.self,
+        // promtool check config
+        ScrapeTimeoutExceedsInterval.self, DuplicateJobName.self, InvalidRelabelConfig.self, InvalidConfigLabel.self,
+        InvalidTarget.self, ConflictingAuth.self, InvalidServiceDiscovery.self, RemoteStorageURL.self,
+        ScrapeThroughService.self,
+        // beyond promtool
+        RateOnNonCounter.self, RawCounterComparison.self, HistogramQuantileWithoutLe.self, RateOfAggregation.self,
+        SelfRatio.self, VectorMatchingImpossible.self, ComparisonNeverTrue.self, ComparisonAlwaysTrue.self,
+        AlertWithoutCondition.self, TemplateLabelMissing.self, ValueInAlertLabels.self, ForShorterThanInterval.self,
+        RangeShorterThanScrapeInterval.self, RateWithoutFor.self, RegexAnchors.self, RegexWithoutMetacharacters.self,
+        RedundantOffset.self, RecordNameConvention.self, PercentThresholdMismatch.self, AbsentOfAggregation.self,
+        RatioToUnsetLimit.self,
     ]
 
     /// The registry to merge into the command line's.

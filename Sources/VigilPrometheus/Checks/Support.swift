@@ -54,12 +54,8 @@ extension CheckReport {
 
     /// Reports at a range inside a rule's expression.
     mutating func add(_ message: String, rule: Rule, exprRange: Range<Int>, hint: String? = nil, severity: Severity? = nil) {
-        if let f = rule.exprFile {
-            add(message, in: f, at: SourceRange(start: f.position(atOffset: exprRange.lowerBound), end: f.position(atOffset: exprRange.upperBound)),
-                hint: hint, severity: severity)
-        } else {
-            add(message, in: rule.file, node: rule.exprNode ?? rule.node, hint: hint, severity: severity)
-        }
+        let (file, range) = rule.exprRange(exprRange)
+        add(message, in: file, at: range ?? rule.node.range, hint: hint, severity: severity)
     }
 }
 
@@ -122,9 +118,36 @@ enum ExprFacts {
         }
     }
 
+    static func isCounter(_ name: String, metrics: (any MetricKnowledge)?) -> Bool? {
+        if let known = metrics?.isCounter(name) { return known }
+        if PrometheusNames.looksLikeCounter(name) { return true }
+        if name.contains(":") { return nil }
+        return false
+    }
+
+    static func outputLabels(of e: Expr, metrics: (any MetricKnowledge)?) -> LabelSet {
+        guard let m = metrics else { return e.outputLabels() }
+        return e.outputLabels { m.labels(of: $0) }
+    }
+
     /// Whether `e` computes a per-second rate or an increase of a counter.
     static func isRateLike(_ e: Expr) -> Bool {
         if case .call(let c) = e.unparenthesized.kind { return counterFunctions.contains(c.function.name) && c.function.name != "resets" }
         return false
     }
+}
+
+extension LintContext {
+    /// The metric knowledge given to the run, if any.
+    public var metrics: (any MetricKnowledge)? {
+        options.knowledge.lazy.compactMap { $0 as? any MetricKnowledge }.first
+    }
+
+    /// Whether a metric is a counter: from the catalogue when it knows, else by name
+    /// (`_total`, `_count`, `_sum`, `_bucket`); nil for recorded series (names with `:`)
+    /// that are not named like counters.
+    public func isCounter(_ name: String) -> Bool? { ExprFacts.isCounter(name, metrics: metrics) }
+
+    /// The output labels of an expression, using the catalogue's label sets when known.
+    public func outputLabels(of e: Expr) -> LabelSet { ExprFacts.outputLabels(of: e, metrics: metrics) }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import VigilCore
 import VigilPromQL
 
@@ -12,6 +13,9 @@ public struct RuleFileDecoder {
     public private(set) var diagnostics: [Diagnostic] = []
     /// PromQL parse options (experimental functions accepted: promtool would need a flag).
     public var options = ParseOptions(experimentalFunctions: true)
+
+    /// Expressions and templates parsed ahead, in parallel, for large files.
+    var prepared: Prepared?
 
     public init(file: SourceFile) {
         self.file = file
@@ -33,7 +37,10 @@ public struct RuleFileDecoder {
                 continue
             }
             if !allowed.contains(k) {
-                let hint = Suggestion.closest(to: k, in: allowed).map { "did you mean \"\($0)\"?" }
+                var hint = Suggestion.closest(to: k, in: allowed).map { "did you mean \"\($0)\"?" }
+                if hint == nil, what == "rule", allowed.contains("labels") {
+                    hint = "labels such as \(k) go under `labels:`, texts under `annotations:`"
+                }
                 report(SchemaRule.unknownField, "\(path): unknown field \"\(k)\" in \(what)", p.key, hint: hint)
             }
         }
@@ -74,7 +81,8 @@ public struct RuleFileDecoder {
                 continue
             }
             guard let v = string(p.value, path: "\(path).\(k)") else { continue }
-            let t = templates && GoTemplate.hasActions(v) ? GoTemplate.parse(v) : nil
+            var t: GoTemplate?
+            if templates && GoTemplate.hasActions(v) { t = prepared?.templates[ObjectIdentifier(p.value)] ?? GoTemplate.parse(v) }
             out.append(LabelEntry(name: k, value: v, keyNode: p.key, valueNode: p.value, template: t))
         }
         return out
@@ -87,6 +95,8 @@ public struct RuleFileDecoder {
             report(SchemaRule.typeMismatch, "\(path): expected a list of rule groups, got a \(node.kindName)", node)
             return []
         }
+        prepared = Prepared.make(groups: items, options: options)
+        defer { prepared = nil }
         var groups: [RuleGroup] = []
         groups.reserveCapacity(items.count)
         for (i, item) in items.enumerated() {
@@ -140,16 +150,10 @@ public struct RuleFileDecoder {
         let record = recordNode.flatMap { string($0, path: "\(path).record") }.flatMap { $0.isEmpty ? nil : $0 }
         let alert = alertNode.flatMap { string($0, path: "\(path).alert") }.flatMap { $0.isEmpty ? nil : $0 }
         var expr: String?
-        var exprFile: SourceFile?
-        var parsed: Expr?
-        var errors: [PromQLError] = []
+        var analysis = ExprAnalysis.none
         if let e = exprNode, let text = string(e, path: "\(path).expr"), !text.isEmpty {
             expr = text
-            let inner = SourceFile(embeddedIn: file, scalar: e)
-            exprFile = inner
-            let result = PromQL.parse(text, options: options)
-            parsed = result.expr
-            errors = result.errors
+            analysis = prepared?.analyses[ObjectIdentifier(e)] ?? ExprAnalysis.analyze(text, options: options)
         }
         let forDuration = m["for"].flatMap { duration($0, path: "\(path).for") }
         let keep = m["keep_firing_for"].flatMap { duration($0, path: "\(path).keep_firing_for") }
@@ -157,7 +161,58 @@ public struct RuleFileDecoder {
         let labels = m["labels"].map { labelMap($0, path: "\(path).labels", templates: isAlert) } ?? []
         let annotations = m["annotations"].map { labelMap($0, path: "\(path).annotations", templates: isAlert) } ?? []
         return Rule(record: record, alert: alert, recordNode: recordNode, alertNode: alertNode, expr: expr, exprNode: exprNode,
-                    exprFile: exprFile, parsed: parsed, exprErrors: errors, forDuration: forDuration, keepFiringFor: keep,
+                    analysis: analysis, forDuration: forDuration, keepFiringFor: keep,
                     labels: labels, annotations: annotations, node: node, index: index, file: file)
+    }
+}
+
+/// Parses the expressions and alert templates of many rules on all cores before the
+/// (sequential) structural decoding picks the results up.
+struct Prepared {
+    var analyses: [ObjectIdentifier: ExprAnalysis] = [:]
+    var templates: [ObjectIdentifier: GoTemplate] = [:]
+
+    /// Files with fewer rules are parsed inline.
+    static let threshold = 512
+
+    static func make(groups: [Node], options: ParseOptions) -> Prepared? {
+        var exprs: [Node] = []
+        var texts: [Node] = []
+        for g in groups {
+            for r in g["rules"]?.sequence ?? [] {
+                guard let m = r.mapping else { continue }
+                if let e = m["expr"], let t = e.scalarText, !t.isEmpty { exprs.append(e) }
+                guard m["alert"] != nil else { continue }
+                for key in ["labels", "annotations"] {
+                    for p in m[key]?.mapping?.pairs ?? [] {
+                        if let v = p.value.scalarText, GoTemplate.hasActions(v) { texts.append(p.value) }
+                    }
+                }
+            }
+        }
+        guard exprs.count >= threshold else { return nil }
+        let analyses = parallelMap(exprs) { ExprAnalysis.analyze($0.scalarText ?? "", options: options) }
+        let parsedTemplates = parallelMap(texts) { GoTemplate.parse($0.scalarText ?? "") }
+        var p = Prepared()
+        p.analyses.reserveCapacity(exprs.count)
+        for (n, a) in zip(exprs, analyses) { p.analyses[ObjectIdentifier(n)] = a }
+        for (n, t) in zip(texts, parsedTemplates) { p.templates[ObjectIdentifier(n)] = t }
+        return p
+    }
+
+    /// `transform` over `items` in chunks on all cores, in order.
+    static func parallelMap<T: Sendable>(_ items: [Node], _ transform: @Sendable (Node) -> T) -> [T] {
+        let n = items.count
+        guard n > 0 else { return [] }
+        let chunks = min(n, 64)
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: n)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let out = results
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let lo = c * n / chunks, hi = (c + 1) * n / chunks
+            for i in lo..<hi { out[i] = transform(items[i]) }
+        }
+        return results.compactMap { $0 }
     }
 }

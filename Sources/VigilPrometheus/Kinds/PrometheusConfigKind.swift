@@ -22,6 +22,7 @@ public struct PrometheusConfigKind: FileKind {
     public init() {}
 
     static let sections = ["scrape_configs", "rule_files", "alerting", "remote_write", "remote_read", "scrape_config_files"]
+    static let topLevelKeys = sections + ["global", "runtime", "storage", "tracing", "otlp"]
     static let globalKeys = ["scrape_interval", "evaluation_interval", "scrape_timeout", "external_labels", "query_log_file"]
 
     public func matches(_ document: Document) -> Bool {
@@ -29,7 +30,11 @@ public struct PrometheusConfigKind: FileKind {
         if m["apiVersion"] != nil || m["route"] != nil || m["receivers"] != nil || m["groups"] != nil { return false }
         if Self.sections.contains(where: { m[$0] != nil }) { return true }
         if let g = m["global"]?.mapping { return Self.globalKeys.contains { g[$0] != nil } }
-        return false
+        // A misspelt section (`scrape_config:`) still makes a Prometheus config when every key
+        // is, or is close to, a top-level key of one.
+        let keys = m.keys
+        return !keys.isEmpty && keys.count == m.count && keys.allSatisfy { Suggestion.closest(to: $0, in: Self.topLevelKeys) != nil }
+            && keys.contains { Suggestion.closest(to: $0, in: Self.sections) != nil }
     }
 
     public func decode(_ document: Document, embedded: EmbeddedDecoder) -> DecodeOutput {

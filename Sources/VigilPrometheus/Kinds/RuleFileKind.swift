@@ -9,7 +9,7 @@ public struct RuleFileKind: FileKind {
 
     public func matches(_ document: Document) -> Bool {
         guard let m = document.root.mapping, let groups = m["groups"] else { return false }
-        guard groups.sequence != nil else { return false }
+        guard groups.sequence != nil || m.count == 1 else { return false }
         return m["apiVersion"] == nil && m["kind"] == nil && m["route"] == nil && m["receivers"] == nil
     }
 

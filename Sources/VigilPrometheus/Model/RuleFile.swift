@@ -3,7 +3,7 @@ import VigilPromQL
 
 /// A Prometheus rule file: its groups, from a plain rule file, a document of a multi-document
 /// stream, a `PrometheusRule` resource (`spec.groups`) or text embedded in a ConfigMap.
-public struct RuleFile: Artifact {
+public final class RuleFile: Artifact {
     /// Where the groups were found.
     public enum Source: Sendable, Hashable {
         /// A plain rule file (`groups:` at the top).
@@ -13,10 +13,10 @@ public struct RuleFile: Artifact {
     }
 
     public let file: SourceFile
-    public var source: Source
-    public var groups: [RuleGroup]
+    public let source: Source
+    public let groups: [RuleGroup]
     /// The `groups` node (or the document root when it is missing).
-    public var node: Node
+    public let node: Node
 
     public init(file: SourceFile, source: Source, groups: [RuleGroup], node: Node) {
         self.file = file
@@ -51,16 +51,16 @@ public struct LabelEntry: Sendable {
 }
 
 /// A rule group.
-public struct RuleGroup: Sendable {
-    public var name: String
-    public var nameNode: Node?
+public final class RuleGroup: Sendable {
+    public let name: String
+    public let nameNode: Node?
     /// The group's evaluation interval (`interval`), when set.
-    public var interval: Duration?
-    public var limit: Int?
-    public var queryOffset: Duration?
-    public var labels: [LabelEntry]
-    public var rules: [Rule]
-    public var node: Node
+    public let interval: Duration?
+    public let limit: Int?
+    public let queryOffset: Duration?
+    public let labels: [LabelEntry]
+    public let rules: [Rule]
+    public let node: Node
     public var origin: Provenance { Provenance(node: node, file: file) }
     public let file: SourceFile
 
@@ -78,32 +78,56 @@ public struct RuleGroup: Sendable {
     }
 }
 
-/// A recording or alerting rule.
-public struct Rule: Sendable {
-    /// `record` or `alert`, as written (both or neither are errors reported by a check).
-    public var record: String?
-    public var alert: String?
-    public var recordNode: Node?
-    public var alertNode: Node?
-    public var expr: String?
-    public var exprNode: Node?
-    /// The expression's text as its own file: PromQL ranges in it resolve to the rule file.
-    public var exprFile: SourceFile?
-    /// The parsed expression (nil when it has a syntax error or is missing).
+/// A parsed rule expression and the facts checks read from it.
+public struct ExprAnalysis: Sendable {
     public var parsed: Expr?
+    public var errors: [PromQLError]
+    public var selectors: [SelectorUse]
+    public var thresholds: [Threshold]
+    public var functions: [String]
+
+    /// No expression.
+    public static let none = ExprAnalysis(parsed: nil, errors: [], selectors: [], thresholds: [], functions: [])
+
+    /// Parses and analyses `text`.
+    public static func analyze(_ text: String, options: ParseOptions) -> ExprAnalysis {
+        let result = PromQL.parse(text, options: options)
+        guard let e = result.expr else { return ExprAnalysis(parsed: nil, errors: result.errors, selectors: [], thresholds: [], functions: []) }
+        return ExprAnalysis(parsed: e, errors: result.errors, selectors: e.selectors(), thresholds: e.thresholds(), functions: e.calledFunctions())
+    }
+}
+
+/// A recording or alerting rule, with the facts about its expression that checks share
+/// (computed once at decode time).
+public final class Rule: Sendable {
+    /// `record` or `alert`, as written (both or neither are errors reported by a check).
+    public let record: String?
+    public let alert: String?
+    public let recordNode: Node?
+    public let alertNode: Node?
+    public let expr: String?
+    public let exprNode: Node?
+    /// The parsed expression (nil when it has a syntax error or is missing).
+    public let parsed: Expr?
     /// Syntax and type errors of the expression.
-    public var exprErrors: [PromQLError]
-    public var forDuration: Duration?
-    public var keepFiringFor: Duration?
-    public var labels: [LabelEntry]
-    public var annotations: [LabelEntry]
-    public var node: Node
+    public let exprErrors: [PromQLError]
+    /// Every vector selector of the expression, in source order.
+    public let selectors: [SelectorUse]
+    /// Every comparison with a constant, in source order.
+    public let thresholds: [Threshold]
+    /// Every function called, in source order.
+    public let functions: [String]
+    public let forDuration: Duration?
+    public let keepFiringFor: Duration?
+    public let labels: [LabelEntry]
+    public let annotations: [LabelEntry]
+    public let node: Node
     /// 1-based position in its group.
-    public var index: Int
+    public let index: Int
     public let file: SourceFile
 
     public init(record: String?, alert: String?, recordNode: Node?, alertNode: Node?, expr: String?, exprNode: Node?,
-                exprFile: SourceFile?, parsed: Expr?, exprErrors: [PromQLError], forDuration: Duration?,
+                analysis: ExprAnalysis, forDuration: Duration?,
                 keepFiringFor: Duration?, labels: [LabelEntry], annotations: [LabelEntry], node: Node, index: Int, file: SourceFile) {
         self.record = record
         self.alert = alert
@@ -111,9 +135,11 @@ public struct Rule: Sendable {
         self.alertNode = alertNode
         self.expr = expr
         self.exprNode = exprNode
-        self.exprFile = exprFile
-        self.parsed = parsed
-        self.exprErrors = exprErrors
+        self.parsed = analysis.parsed
+        self.exprErrors = analysis.errors
+        self.selectors = analysis.selectors
+        self.thresholds = analysis.thresholds
+        self.functions = analysis.functions
         self.forDuration = forDuration
         self.keepFiringFor = keepFiringFor
         self.labels = labels
@@ -131,10 +157,14 @@ public struct Rule: Sendable {
     public var name: String { alert ?? record ?? "" }
     public var origin: Provenance { Provenance(node: node, file: file) }
 
+    /// The expression's text as its own file: PromQL ranges in it resolve to the rule file
+    /// (built on demand, only for findings).
+    public var exprFile: SourceFile? { exprNode.map { SourceFile(embeddedIn: file, scalar: $0) } }
+
     /// The range in the rule file of `range` inside the expression.
-    public func exprRange(_ range: Range<Int>) -> SourceRange? {
-        guard let f = exprFile else { return exprNode?.range }
-        return SourceRange(start: f.position(atOffset: range.lowerBound), end: f.position(atOffset: range.upperBound))
+    public func exprRange(_ range: Range<Int>) -> (SourceFile, SourceRange?) {
+        guard let f = exprFile else { return (file, exprNode?.range) }
+        return (f, SourceRange(start: f.position(atOffset: range.lowerBound), end: f.position(atOffset: range.upperBound)))
     }
 
     /// How diagnostics name the rule (`alert "HighErrorRate"`).

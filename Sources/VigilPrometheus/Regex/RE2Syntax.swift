@@ -21,10 +21,14 @@ public enum RE2Syntax {
 
     /// Whether `pattern` is a plain string with no regex meaning (`=~"exact"` is `="exact"`).
     public static func isLiteral(_ pattern: String) -> Bool {
-        !pattern.utf8.contains { special.contains($0) }
+        for c in pattern.utf8 {
+            switch c {
+            case 0x5C, 0x2E, 0x2B, 0x2A, 0x3F, 0x28, 0x29, 0x7C, 0x5B, 0x5D, 0x7B, 0x7D, 0x5E, 0x24: return false
+            default: continue
+            }
+        }
+        return true
     }
-
-    static let special: Set<UInt8> = Set("\\.+*?()|[]{}^$".utf8)
 
     struct Validator {
         let bytes: [UInt8]

@@ -113,8 +113,7 @@ struct TemplateParser {
                 i += 2
                 if i + 1 < n, bytes[i] == 0x2D, bytes[i + 1] == 0x20 || bytes[i + 1] == 0x09 || bytes[i + 1] == 0x0A || bytes[i + 1] == 0x0D { i += 2 }
                 // Comments: {{/* … */}}
-                var j = i
-                while j < n, isSpace(bytes[j]) { j += 1 }
+                let j = i
                 if j + 1 < n, bytes[j] == 0x2F, bytes[j + 1] == 0x2A {
                     guard let close = find([0x2A, 0x2F], from: j + 2) else { throw fail("unclosed comment", open..<n) }
                     var e = close + 2
@@ -433,9 +432,11 @@ struct TemplateParser {
                 fields.append(current)
                 advance()
             }
-            if f == "Labels" {
+            // Inside range/with `.` is rebound to something else than the alert.
+            let dotIsAlert = !blocks.contains { $0.0 == .range || $0.0 == .with || $0.0 == .define }
+            if f == "Labels", dotIsAlert {
                 record(root: "$labels", rootRange: t.range, fields: Array(fields.dropFirst()))
-            } else if f == "Value" {
+            } else if f == "Value", dotIsAlert {
                 result.valueReferences.append(t.range)
             }
         case .dot, .string, .number, .char:

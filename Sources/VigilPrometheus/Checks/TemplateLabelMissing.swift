@@ -1,0 +1,36 @@
+import VigilCore
+import VigilPromQL
+
+/// `$labels.x` in an alert template where the expression's result cannot carry `x`.
+public struct TemplateLabelMissing: Check {
+    public static let rule = RuleDescription(
+        id: "alerts/template-label-missing", severity: .warning,
+        summary: "An alert template reads `$labels.x`, but the alert expression's result cannot have the label `x`.",
+        rationale: "Templates see the labels of the series the expression returns (not the rule's own `labels:`). After `sum by (job)` only `job` is left, and absent() keeps only the labels of its equality matchers, so `{{ $labels.instance }}` renders empty and the notification loses the detail it was written for.",
+        triggering: [Example.alert("sum by (job) (rate(http_requests_errors_total[5m])) > 1", annotations: [("summary", "errors on {{ $labels.instance }}")]),
+                     Example.alert("absent(up{job=\"api\"})", annotations: [("summary", "{{ $labels.instance }} is gone")])],
+        nonTriggering: [Example.alert("sum by (job, instance) (rate(http_requests_errors_total[5m])) > 1", annotations: [("summary", "errors on {{ $labels.instance }}")]),
+                        Example.alert("absent(up{job=\"api\"})", annotations: [("summary", "{{ $labels.job }} is gone")])])
+
+    public init() {}
+
+    public func run(_ context: LintContext, _ report: inout CheckReport) {
+        let metrics = context.metrics
+        for r in context.allRules where r.rule.isAlert {
+            guard let e = r.rule.parsed else { continue }
+            let entries = r.rule.labels.map { ("label", $0) } + r.rule.annotations.map { ("annotation", $0) }
+            guard entries.contains(where: { !($0.1.template?.namedLabelReferences.isEmpty ?? true) }) else { continue }
+            let labels = ExprFacts.outputLabels(of: e, metrics: metrics)
+            for (kind, entry) in entries {
+                guard let t = entry.template, t.error == nil else { continue }
+                for ref in t.namedLabelReferences where labels.lacks(ref.name) {
+                    let (file, range) = entry.range(ref.range, in: r.file.file)
+                    let kept = labels.certain.subtracting(["__name__"]).sorted()
+                    let keeps = kept.isEmpty ? "no labels" : "only " + kept.joined(separator: ", ")
+                    report.add("\(kind) \"\(entry.name)\" reads $labels.\(ref.name), but the expression's result cannot have the label \"\(ref.name)\" (it keeps \(keeps))",
+                               in: file, at: range, hint: "keep \(ref.name) in the aggregation (by (…, \(ref.name))) or remove it from the template")
+                }
+            }
+        }
+    }
+}
