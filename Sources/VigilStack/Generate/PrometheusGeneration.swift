@@ -45,6 +45,15 @@ struct PrometheusGeneration {
                     copy("__meta_kubernetes_pod_name", to: "pod"),
                 ])),
             ]
+        case .endpoints:
+            var relabel = [keep(["__meta_kubernetes_service_name"], j.service ?? j.name)]
+            if let port = j.port { relabel.append(keep(["__meta_kubernetes_endpoint_port_name"], port)) }
+            relabel += [copy("__meta_kubernetes_namespace", to: "namespace"), copy("__meta_kubernetes_pod_name", to: "pod")]
+            pairs += [
+                ("metrics_path", N.optional(j.metricsPath)),
+                ("kubernetes_sd_configs", N.list([N.map(["role": N.str("endpoints"), "namespaces": N.map(["names": N.strings([j.namespace ?? service.effectiveNamespace])])])])),
+                ("relabel_configs", N.list(relabel)),
+            ].compactMap { k, v in v.map { (k, $0) } }
         case .static:
             pairs += [
                 ("metrics_path", N.optional(j.metricsPath)),

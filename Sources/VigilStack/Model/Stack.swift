@@ -74,8 +74,10 @@ public struct ScrapeJobDefinition: Sendable, Codable {
     public enum Kind: String, Sendable, Codable, CaseIterable, StrictEnum {
         /// The service's own metrics port, through its Service.
         case service
-        /// Static `host:port` targets (exporters).
+        /// Static `host:port` targets (outside the cluster).
         case `static`
+        /// Every pod behind a Kubernetes Service (exporters running in the cluster).
+        case endpoints
         /// node-exporter on every node, found through Kubernetes node discovery.
         case kubernetesNodes = "kubernetes-nodes"
         /// Pods annotated `prometheus.io/scrape: "true"`.
@@ -87,6 +89,10 @@ public struct ScrapeJobDefinition: Sendable, Codable {
     public var name: String
     public var kind: Kind
     public var targets: [String]?
+    /// For `endpoints`: the Service whose pods are scraped, its namespace and port name.
+    public var service: String?
+    public var namespace: String?
+    public var port: String?
     public var interval: Duration?
     public var metricsPath: String?
     /// The built-in catalogue the job's targets export (`redis-exporter`…).
