@@ -10,17 +10,20 @@ struct CardinalityCommand: ParsableCommand {
         discussion: "Series per metric = product of its label domains × histogram/summary series × targets. Exit status: 0 within budgets, 1 over a budget or unbounded, 2 trouble."
     )
 
-    @Argument(help: "A metric catalogue file (`kind: MetricCatalogue`), or `-`.")
+    @Argument(help: "A metric catalogue file (`kind: MetricCatalogue`) or a stack file (`kind: Stack`), or `-`.")
     var path: String
 
-    @Option(name: .long, help: "Scrape targets (replicas) per job.")
-    var targets: Int = 1
+    @Option(name: .long, help: "Scrape targets (replicas) per job (default: the stack's replicas, else 1).")
+    var targets: Int?
+
+    @Option(name: .long, help: "For a stack file: the environment whose replicas count.")
+    var env: String?
 
     @Flag(name: .long, help: "List the built-in exporter catalogues instead.")
     var listBuiltins = false
 
     func validate() throws {
-        if targets < 1 { throw ValidationError("--targets must be at least 1") }
+        if let targets, targets < 1 { throw ValidationError("--targets must be at least 1") }
     }
 
     func run() throws {
@@ -29,11 +32,25 @@ struct CardinalityCommand: ParsableCommand {
             return
         }
         let file = try readInput(path)
-        let (catalogue, problems) = MetricCatalogueKind.load(file)
         let reporter = TextReporter(color: false)
+        let isStack = YAMLLoader.load(file).documents.first?.root["kind"]?.scalarText == "Stack"
+        var catalogue: MetricCatalogue?
+        var problems: [Diagnostic]
+        var jobs: [CardinalityReport.Job]?
+        if isStack {
+            let (resolved, p) = StackLoader.load(file, environment: env, readFile: StackFiles.reader(relativeTo: file.path))
+            problems = p
+            if let resolved {
+                catalogue = resolved.catalogue
+                let service = resolved.stack.service
+                jobs = [CardinalityReport.Job(name: service.name, targets: targets ?? service.replicas ?? 1, metrics: resolved.catalogue.metrics.map(\.name))]
+            }
+        } else {
+            (catalogue, problems) = MetricCatalogueKind.load(file)
+        }
         for p in problems { printError(reporter.render(p, file: file)) }
         guard let catalogue, !problems.contains(where: { $0.severity == .error }) else { throw ExitCode(2) }
-        let report = CardinalityReport(catalogue: catalogue, targets: targets)
+        let report = CardinalityReport(catalogue: catalogue, jobs: jobs, targets: targets ?? 1)
         write(report.table())
         let budget = catalogue.budgets?.metric ?? CardinalityBudgets.defaultMetric
         let over = report.estimates.contains { (report.total(of: $0) ?? Int.max) > budget }

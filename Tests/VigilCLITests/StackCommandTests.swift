@@ -37,3 +37,30 @@ import Testing
         }
     }
 }
+
+@Suite struct CatalogueCommandTests {
+    @Test func guideRulesWithTheCatalogueShowSelfRatioAndUnitConfusion() throws {
+        let r = try CLI.run(["lint", "--format", "json", "--catalogue", "examples/aurelis/metrics.yaml", "examples/guide-as-written/alert-rules.yaml"], in: CLI.packageRoot)
+        #expect(r.status == 1)
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        let diags = (json?["diagnostics"] as? [[String: Any]]) ?? []
+        #expect(diags.filter { $0["rule"] as? String == "promql/self-ratio" }.count == 2)
+        #expect(diags.contains { $0["rule"] as? String == "alerts/percent-unit-mismatch" && $0["line"] as? Int == 107 })
+    }
+
+    @Test func cardinalityTable() throws {
+        let r = try CLI.run(["cardinality", "--targets", "3", "examples/aurelis/metrics.yaml"], in: CLI.packageRoot)
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("aurelis_requests_total               counter          9600       28800"))
+        #expect(r.stdout.contains("aurelis_request_duration_seconds     histogram        1920        5760"))
+    }
+
+    @Test func misspeltMetricIsFoundWithTheCatalogue() throws {
+        let dir = try CLI.temporaryDirectory()
+        try "groups:\n  - name: g\n    rules:\n      - {alert: X, expr: 'rate(aurelis_request_total[5m]) > 1', for: 5m}\n".write(to: dir.appendingPathComponent("r.yaml"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["lint", "--catalogue", CLI.packageRoot.appendingPathComponent("examples/aurelis/metrics.yaml").path, "r.yaml"], in: dir)
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("error[catalogue/unknown-metric]"))
+        #expect(r.stdout.contains("did you mean \"aurelis_requests_total\"?"))
+    }
+}

@@ -49,6 +49,13 @@ public struct CardinalityReport: Sendable {
         public let name: String
         public let targets: Int
         public let metrics: [String]
+
+        /// A job of `targets` targets scraping `metrics` (all of them when empty).
+        public init(name: String, targets: Int, metrics: [String]) {
+            self.name = name
+            self.targets = targets
+            self.metrics = metrics
+        }
     }
 
     public let estimates: [SeriesEstimate]

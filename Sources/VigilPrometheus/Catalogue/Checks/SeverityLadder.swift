@@ -1,0 +1,59 @@
+import VigilCore
+import VigilPromQL
+
+/// Alerts on the same expression whose severities order their thresholds the wrong way.
+public struct SeverityLadder: Check {
+    public static let rule = RuleDescription(
+        id: "thresholds/severity-ladder", severity: .warning,
+        summary: "A critical alert fires before (or slower than) the warning on the same expression.",
+        rationale: "For `>` the critical threshold must be above the warning's (for `<`, below), and critical must not wait longer (`for`). Otherwise critical pages first and the warning is noise, or the page comes late.",
+        triggering: [CatalogueExample.rules("""
+              - {alert: Errors, expr: 'sum(rate(app_requests_total[5m])) > 10', for: 5m, labels: {severity: critical}}
+              - {alert: Errors, expr: 'sum(rate(app_requests_total[5m])) > 50', for: 5m, labels: {severity: warning}}
+
+        """)],
+        nonTriggering: [CatalogueExample.rules("""
+              - {alert: Errors, expr: 'sum(rate(app_requests_total[5m])) > 50', for: 2m, labels: {severity: critical}}
+              - {alert: Errors, expr: 'sum(rate(app_requests_total[5m])) > 10', for: 5m, labels: {severity: warning}}
+
+        """)])
+
+    public init() {}
+
+    private struct Rung {
+        let rule: Rule
+        let threshold: Threshold
+        let severity: String
+    }
+
+    public func run(_ context: LintContext, _ report: inout CheckReport) {
+        var bySubject: [String: [Rung]] = [:]
+        var order: [String] = []
+        for r in context.allRules where r.rule.isAlert {
+            guard let severity = r.rule.labels.first(where: { $0.name == "severity" })?.value ?? r.group.labels.first(where: { $0.name == "severity" })?.value,
+                  r.rule.thresholds.count == 1, let t = r.rule.thresholds.first, !t.returnBool else { continue }
+            let key = "\(PromQLPrinter.compact(t.subject)) \(t.direction)"
+            if bySubject[key] == nil { order.append(key) }
+            bySubject[key, default: []].append(Rung(rule: r.rule, threshold: t, severity: severity))
+        }
+        for key in order {
+            let rungs = bySubject[key] ?? []
+            for critical in rungs where critical.severity == "critical" {
+                for warning in rungs where warning.severity == "warning" {
+                    let up = critical.threshold.normalizedOp == .gtr || critical.threshold.normalizedOp == .gte
+                    let c = critical.threshold.value, w = warning.threshold.value
+                    if up ? c < w : c > w {
+                        report.add("critical fires at \(NumberText.float(c)) but warning only at \(NumberText.float(w)): the ladder is upside down",
+                                   rule: critical.rule, exprRange: critical.threshold.comparison.range,
+                                   hint: "for `\(up ? ">" : "<")`, the critical threshold must be \(up ? "above" : "below") the warning's")
+                    }
+                    if let cf = critical.rule.forDuration, let wf = warning.rule.forDuration, cf > wf {
+                        report.add("critical waits \(cf) but warning only \(wf): the page comes after the warning's delay",
+                                   in: critical.rule.file, at: critical.rule.node["for"]?.range ?? critical.rule.node.range,
+                                   hint: "give critical a `for` no longer than the warning's")
+                    }
+                }
+            }
+        }
+    }
+}
