@@ -120,7 +120,44 @@ final class DecodingSession {
     }
 
     /// Decodes a value of any type from a node: the single entry point that every container uses.
+    /// How a type decodes, worked out once per type and session (casts and type names are
+    /// a measurable share of decoding large files).
+    private enum Strategy { case string, lenient, raw, strictEnum, plain }
+    private var strategies: [ObjectIdentifier: (Strategy, String)] = [:]
+
+    private func strategy<T>(for type: T.Type) -> (Strategy, String) {
+        let id = ObjectIdentifier(T.self)
+        if let known = strategies[id] { return known }
+        let s: Strategy
+        if T.self == String.self { s = .string }
+        else if T.self is any LenientSequence.Type { s = .lenient }
+        else if T.self == RawNode.self { s = .raw }
+        else if T.self is any StrictEnum.Type { s = .strictEnum }
+        else { s = .plain }
+        let entry = (s, String(describing: T.self))
+        strategies[id] = entry
+        return entry
+    }
+
     func decode<T: Decodable>(_ type: T.Type, node: Node, path: [any CodingKey]) throws -> T {
+        let (strategy, typeName) = strategy(for: T.self)
+        if strategy != .plain { return try decodeSpecial(T.self, strategy, node: node, path: path) }
+        depth += 1
+        defer { depth -= 1 }
+        guard depth < DecodingSession.maxDepth else {
+            throw NodeDecodingError(rule: "yaml/limit", message: "nesting too deep to decode", node: node, path: path, hint: nil)
+        }
+        let decoder = NodeDecoderImpl(node: node, path: path, session: self, typeName: typeName)
+        do {
+            return try T(from: decoder)
+        } catch let e as NodeDecodingError {
+            throw e
+        } catch let e as DecodingError {
+            throw translate(e, node: node, path: path)
+        }
+    }
+
+    private func decodeSpecial<T: Decodable>(_ type: T.Type, _ strategy: Strategy, node: Node, path: [any CodingKey]) throws -> T {
         if T.self == String.self, let s = try decodeString(node, path: path) as? T { return s }
         if let lenient = T.self as? any LenientSequence.Type,
            let v = try lenient.decodeLeniently(node: node, path: path, session: self) as? T {
@@ -138,19 +175,7 @@ final class DecodingSession {
             }
             return typed
         }
-        depth += 1
-        defer { depth -= 1 }
-        guard depth < DecodingSession.maxDepth else {
-            throw NodeDecodingError(rule: "yaml/limit", message: "nesting too deep to decode", node: node, path: path, hint: nil)
-        }
-        let decoder = NodeDecoderImpl(node: node, path: path, session: self, typeName: String(describing: T.self))
-        do {
-            return try T(from: decoder)
-        } catch let e as NodeDecodingError {
-            throw e
-        } catch let e as DecodingError {
-            throw translate(e, node: node, path: path)
-        }
+        throw NodeDecodingError(rule: SchemaRule.typeMismatch, message: "cannot decode \(T.self)", node: node, path: path, hint: nil)
     }
 
     private func translate(_ error: DecodingError, node: Node, path: [any CodingKey]) -> NodeDecodingError {
