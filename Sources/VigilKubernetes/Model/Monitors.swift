@@ -1,0 +1,116 @@
+import VigilCore
+
+/// The prometheus-operator `ServiceMonitor` (`monitoring.coreos.com/v1`): scrape the
+/// endpoints of the Services its selector matches. Fields Vigil does not check are kept.
+public struct ServiceMonitor: Sendable, Codable {
+    public var apiVersion: String
+    public var kind: String
+    public var metadata: ObjectMeta
+    public var spec: ServiceMonitorSpec
+    public var status: RawNode?
+    public var origin: Provenance?
+
+    public init(metadata: ObjectMeta, spec: ServiceMonitorSpec) {
+        self.apiVersion = "monitoring.coreos.com/v1"
+        self.kind = "ServiceMonitor"
+        self.metadata = metadata
+        self.spec = spec
+    }
+}
+
+public struct ServiceMonitorSpec: Sendable, Codable {
+    public var jobLabel: String?
+    public var endpoints: [MonitorEndpoint]?
+    public var selector: LabelSelector?
+    public var namespaceSelector: NamespaceSelector?
+    public var extra: ExtraFields?
+    public var origin: Provenance?
+
+    public init(selector: LabelSelector, endpoints: [MonitorEndpoint], namespaceSelector: NamespaceSelector? = nil, jobLabel: String? = nil) {
+        self.selector = selector
+        self.endpoints = endpoints
+        self.namespaceSelector = namespaceSelector
+        self.jobLabel = jobLabel
+    }
+}
+
+/// One endpoint of a ServiceMonitor: a Service port by name (or a target port).
+public struct MonitorEndpoint: Sendable, Codable {
+    public var port: String?
+    public var targetPort: IntOrString?
+    public var path: String?
+    public var scheme: String?
+    public var interval: String?
+    public var scrapeTimeout: String?
+    public var extra: ExtraFields?
+    public var origin: Provenance?
+
+    public init(port: String, path: String? = nil, interval: String? = nil, scrapeTimeout: String? = nil) {
+        self.port = port
+        self.path = path
+        self.interval = interval
+        self.scrapeTimeout = scrapeTimeout
+    }
+}
+
+/// The prometheus-operator `PodMonitor`: scrape pods directly, by container port name.
+public struct PodMonitor: Sendable, Codable {
+    public var apiVersion: String
+    public var kind: String
+    public var metadata: ObjectMeta
+    public var spec: PodMonitorSpec
+    public var status: RawNode?
+    public var origin: Provenance?
+
+    public init(metadata: ObjectMeta, spec: PodMonitorSpec) {
+        self.apiVersion = "monitoring.coreos.com/v1"
+        self.kind = "PodMonitor"
+        self.metadata = metadata
+        self.spec = spec
+    }
+}
+
+public struct PodMonitorSpec: Sendable, Codable {
+    public var jobLabel: String?
+    public var podMetricsEndpoints: [PodMetricsEndpoint]?
+    public var selector: LabelSelector?
+    public var namespaceSelector: NamespaceSelector?
+    public var extra: ExtraFields?
+    public var origin: Provenance?
+
+    public init(selector: LabelSelector, podMetricsEndpoints: [PodMetricsEndpoint], namespaceSelector: NamespaceSelector? = nil) {
+        self.selector = selector
+        self.podMetricsEndpoints = podMetricsEndpoints
+        self.namespaceSelector = namespaceSelector
+    }
+}
+
+/// One endpoint of a PodMonitor: a container port by name (or number).
+public struct PodMetricsEndpoint: Sendable, Codable {
+    public var port: String?
+    public var portNumber: Int?
+    public var targetPort: IntOrString?
+    public var path: String?
+    public var interval: String?
+    public var scrapeTimeout: String?
+    public var extra: ExtraFields?
+    public var origin: Provenance?
+
+    public init(port: String, path: String? = nil, interval: String? = nil) {
+        self.port = port
+        self.path = path
+        self.interval = interval
+    }
+}
+
+/// Which namespaces a monitor looks in: `any: true`, a list of names, or (absent) its own.
+public struct NamespaceSelector: Sendable, Codable {
+    public var any: Bool?
+    public var matchNames: [String]?
+    public var origin: Provenance?
+
+    public init(any: Bool? = nil, matchNames: [String]? = nil) {
+        self.any = any
+        self.matchNames = matchNames
+    }
+}

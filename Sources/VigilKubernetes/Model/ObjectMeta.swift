@@ -1,0 +1,91 @@
+import VigilCore
+
+/// `metadata` of every Kubernetes object: name, namespace, labels, annotations and the fields
+/// the API server fills in (kept, never checked).
+public struct ObjectMeta: Sendable, Codable {
+    public var name: String?
+    public var generateName: String?
+    public var namespace: String?
+    public var labels: StringMap<String>?
+    public var annotations: StringMap<String>?
+    public var uid: String?
+    public var resourceVersion: String?
+    public var generation: Int64?
+    public var selfLink: String?
+    public var creationTimestamp: RawNode?
+    public var deletionTimestamp: RawNode?
+    public var deletionGracePeriodSeconds: Int64?
+    public var ownerReferences: RawNode?
+    public var finalizers: [String]?
+    public var managedFields: RawNode?
+    public var origin: Provenance?
+
+    public init(name: String? = nil, namespace: String? = nil, labels: StringMap<String>? = nil,
+                annotations: StringMap<String>? = nil) {
+        self.name = name
+        self.namespace = namespace
+        self.labels = labels
+        self.annotations = annotations
+    }
+}
+
+/// A label query (`matchLabels` and `matchExpressions`), as Deployments and Services use.
+public struct LabelSelector: Sendable, Codable {
+    public var matchLabels: StringMap<String>?
+    public var matchExpressions: [LabelSelectorRequirement]?
+    public var origin: Provenance?
+
+    public init(matchLabels: StringMap<String>? = nil, matchExpressions: [LabelSelectorRequirement]? = nil) {
+        self.matchLabels = matchLabels
+        self.matchExpressions = matchExpressions
+    }
+
+    /// Whether the selector has no requirement at all (selects everything, or nothing for
+    /// workloads, where the API rejects it).
+    public var isEmpty: Bool {
+        (matchLabels?.isEmpty ?? true) && (matchExpressions?.isEmpty ?? true)
+    }
+
+    /// Whether a set of labels satisfies every requirement.
+    public func matches(_ labels: StringMap<String>?) -> Bool {
+        let labels = labels ?? StringMap()
+        for (k, v) in matchLabels ?? StringMap() where labels[k] != v { return false }
+        for e in matchExpressions ?? [] where !e.matches(labels) { return false }
+        return true
+    }
+}
+
+/// One `matchExpressions` entry.
+public struct LabelSelectorRequirement: Sendable, Codable {
+    public enum Operator: String, Sendable, Codable, CaseIterable, StrictEnum {
+        case `in` = "In", notIn = "NotIn", exists = "Exists", doesNotExist = "DoesNotExist"
+    }
+
+    public var key: String
+    public var `operator`: Operator
+    public var values: [String]?
+    public var origin: Provenance?
+
+    public init(key: String, operator op: Operator, values: [String]? = nil) {
+        self.key = key
+        self.operator = op
+        self.values = values
+    }
+
+    public func matches(_ labels: StringMap<String>) -> Bool {
+        switch self.operator {
+        case .in: return labels[key].map { (values ?? []).contains($0) } ?? false
+        case .notIn: return labels[key].map { !(values ?? []).contains($0) } ?? true
+        case .exists: return labels[key] != nil
+        case .doesNotExist: return labels[key] == nil
+        }
+    }
+}
+
+extension StringMap where Value == String {
+    /// Whether every pair of `selector` is in this map (a Service selector matching pod labels).
+    public func contains(all selector: StringMap<String>) -> Bool {
+        for (k, v) in selector where self[k] != v { return false }
+        return true
+    }
+}

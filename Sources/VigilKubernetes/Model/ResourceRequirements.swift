@@ -1,0 +1,15 @@
+import VigilCore
+
+/// A container's `resources`: requests and limits by resource name (`cpu`, `memory`,
+/// `ephemeral-storage`, extended resources).
+public struct ResourceRequirements: Sendable, Codable {
+    public var limits: StringMap<Quantity>?
+    public var requests: StringMap<Quantity>?
+    public var claims: RawNode?
+    public var origin: Provenance?
+
+    public init(requests: StringMap<Quantity>? = nil, limits: StringMap<Quantity>? = nil) {
+        self.requests = requests
+        self.limits = limits
+    }
+}
