@@ -33,6 +33,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "VigilKubernetes", dependencies: ["VigilCore"], swiftSettings: strict),
+        .target(name: "VigilElastic", dependencies: ["VigilKubernetes"], swiftSettings: strict),
         .target(name: "VigilStack", dependencies: ["VigilCore"], swiftSettings: strict),
         .target(name: "Vigil", dependencies: ["VigilCore", "VigilStack"], swiftSettings: strict),
         .executableTarget(
@@ -46,6 +47,7 @@ let package = Package(
         .executableTarget(name: "VigilBench", dependencies: ["VigilCore", "VigilStack"], swiftSettings: strict),
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore"], swiftSettings: strict),
         .testTarget(name: "VigilKubernetesTests", dependencies: ["VigilKubernetes"], swiftSettings: strict),
+        .testTarget(name: "VigilElasticTests", dependencies: ["VigilElastic"], swiftSettings: strict),
         .testTarget(name: "VigilStackTests", dependencies: ["VigilStack"], swiftSettings: strict),
         .testTarget(name: "VigilCLITests", dependencies: ["vigil", "VigilStack"], swiftSettings: strict),
     ]
