@@ -63,7 +63,13 @@ public struct KubernetesObjectKind: FileKind {
             for p in data.pairs {
                 guard let key = p.key.scalarText, p.value.scalar != nil,
                       embeddedSuffixes.contains(where: { key.hasSuffix($0) }) else { continue }
-                out.append(embedded.decode(scalar: p.value, of: file, name: key))
+                var inner = embedded.decode(scalar: p.value, of: file, name: key)
+                // A `.conf` value is YAML only by accident (nginx.conf, redis.conf): unless some
+                // kind recognised it, YAML parse problems in it are not findings.
+                if key.hasSuffix(".conf"), inner.artifacts.isEmpty {
+                    inner.diagnostics.removeAll { $0.rule.hasPrefix("yaml/") }
+                }
+                out.append(inner)
             }
         }
         return out

@@ -1,3 +1,4 @@
+import Foundation
 import VigilCore
 
 /// What the stack knows about a service's health endpoints and start-up, for the probe checks
@@ -24,6 +25,26 @@ public struct ServiceHealthKnowledge: Sendable {
 
     public init(services: [Service]) {
         self.services = services
+    }
+
+    /// Annotation (on the workload or its pod template) declaring the start-up time, e.g. `120s`.
+    public static let startupTimeAnnotation = "vigil.dev/startup-time"
+    /// Annotation listing, comma-separated, the HTTP paths that check external dependencies.
+    public static let dependencyChecksAnnotation = "vigil.dev/dependency-checks"
+
+    /// What is known about the service a workload runs: the stack's knowledge when given,
+    /// else the workload's `vigil.dev/…` annotations; nil when neither says anything.
+    public static func lookup(_ context: LintContext, workload: Workload, container: Container? = nil) -> Service? {
+        if let known = context.options.knowledge(ServiceHealthKnowledge.self)?.service(for: workload, container: container) {
+            return known
+        }
+        func annotation(_ key: String) -> String? { workload.metadata.annotations?[key] ?? workload.podAnnotations?[key] }
+        let startup = annotation(startupTimeAnnotation).flatMap { try? VigilCore.Duration.parse($0.trimmingCharacters(in: .whitespaces)) }
+        let paths = annotation(dependencyChecksAnnotation).map {
+            $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        } ?? []
+        guard startup != nil || !paths.isEmpty else { return nil }
+        return Service(name: workload.metadata.name ?? workload.kind, startupTime: startup, dependencyCheckingPaths: paths)
     }
 
     /// The service a workload (or one of its containers) runs.

@@ -15,11 +15,11 @@ public struct Container: Sendable, Codable {
     public var envFrom: [EnvFromSource]?
     public var env: [EnvVar]?
     public var resources: ResourceRequirements?
-    public var resizePolicy: RawNode?
+    public var resizePolicy: KeptNode?
     /// `Always` on an init container makes it a sidecar (runs for the pod's lifetime).
     public var restartPolicy: String?
     public var volumeMounts: [VolumeMount]?
-    public var volumeDevices: RawNode?
+    public var volumeDevices: KeptNode?
     public var livenessProbe: Probe?
     public var readinessProbe: Probe?
     public var startupProbe: Probe?
@@ -113,11 +113,11 @@ public struct EnvVar: Sendable, Codable {
 
 /// Where an environment variable's value comes from.
 public struct EnvVarSource: Sendable, Codable {
-    public var fieldRef: RawNode?
-    public var resourceFieldRef: RawNode?
+    public var fieldRef: KeptNode?
+    public var resourceFieldRef: KeptNode?
     public var configMapKeyRef: KeySelector?
     public var secretKeyRef: KeySelector?
-    public var fileKeyRef: RawNode?
+    public var fileKeyRef: KeptNode?
     public var origin: Provenance?
 
     public init(configMapKeyRef: KeySelector? = nil, secretKeyRef: KeySelector? = nil) {
@@ -227,11 +227,11 @@ public struct SecurityContext: Sendable, Codable {
     public var readOnlyRootFilesystem: Bool?
     public var allowPrivilegeEscalation: Bool?
     public var privileged: Bool?
-    public var capabilities: RawNode?
-    public var seLinuxOptions: RawNode?
-    public var seccompProfile: RawNode?
-    public var appArmorProfile: RawNode?
-    public var windowsOptions: RawNode?
+    public var capabilities: KeptNode?
+    public var seLinuxOptions: KeptNode?
+    public var seccompProfile: KeptNode?
+    public var appArmorProfile: KeptNode?
+    public var windowsOptions: KeptNode?
     public var procMount: String?
     public var origin: Provenance?
 

@@ -6,7 +6,7 @@ public struct Service: Sendable, Codable {
     public var kind: String
     public var metadata: ObjectMeta
     public var spec: ServiceSpec?
-    public var status: RawNode?
+    public var status: KeptNode?
     public var origin: Provenance?
 
     public init(metadata: ObjectMeta, spec: ServiceSpec) {
@@ -34,7 +34,7 @@ public struct ServiceSpec: Sendable, Codable {
     public var externalIPs: [String]?
     public var externalName: String?
     public var sessionAffinity: String?
-    public var sessionAffinityConfig: RawNode?
+    public var sessionAffinityConfig: KeptNode?
     public var loadBalancerIP: String?
     public var loadBalancerSourceRanges: [String]?
     public var loadBalancerClass: String?
@@ -138,8 +138,8 @@ public struct Namespace: Sendable, Codable {
     public var apiVersion: String
     public var kind: String
     public var metadata: ObjectMeta
-    public var spec: RawNode?
-    public var status: RawNode?
+    public var spec: KeptNode?
+    public var status: KeptNode?
     public var origin: Provenance?
 
     public init(metadata: ObjectMeta) {
@@ -154,8 +154,8 @@ public struct ServiceAccount: Sendable, Codable {
     public var apiVersion: String
     public var kind: String
     public var metadata: ObjectMeta
-    public var secrets: RawNode?
-    public var imagePullSecrets: RawNode?
+    public var secrets: KeptNode?
+    public var imagePullSecrets: KeptNode?
     public var automountServiceAccountToken: Bool?
     public var origin: Provenance?
 

@@ -7,7 +7,7 @@ public struct ServiceMonitor: Sendable, Codable {
     public var kind: String
     public var metadata: ObjectMeta
     public var spec: ServiceMonitorSpec
-    public var status: RawNode?
+    public var status: KeptNode?
     public var origin: Provenance?
 
     public init(metadata: ObjectMeta, spec: ServiceMonitorSpec) {
@@ -32,6 +32,15 @@ public struct ServiceMonitorSpec: Sendable, Codable {
         self.namespaceSelector = namespaceSelector
         self.jobLabel = jobLabel
     }
+
+    public func encode(to encoder: any Encoder) throws {
+        var w = FieldWriter(encoder)
+        try w.write("jobLabel", jobLabel)
+        try w.write("endpoints", endpoints)
+        try w.write("selector", selector)
+        try w.write("namespaceSelector", namespaceSelector)
+        try w.finish(extra)
+    }
 }
 
 /// One endpoint of a ServiceMonitor: a Service port by name (or a target port).
@@ -51,6 +60,17 @@ public struct MonitorEndpoint: Sendable, Codable {
         self.interval = interval
         self.scrapeTimeout = scrapeTimeout
     }
+
+    public func encode(to encoder: any Encoder) throws {
+        var w = FieldWriter(encoder)
+        try w.write("port", port)
+        try w.write("targetPort", targetPort)
+        try w.write("path", path)
+        try w.write("scheme", scheme)
+        try w.write("interval", interval)
+        try w.write("scrapeTimeout", scrapeTimeout)
+        try w.finish(extra)
+    }
 }
 
 /// The prometheus-operator `PodMonitor`: scrape pods directly, by container port name.
@@ -59,7 +79,7 @@ public struct PodMonitor: Sendable, Codable {
     public var kind: String
     public var metadata: ObjectMeta
     public var spec: PodMonitorSpec
-    public var status: RawNode?
+    public var status: KeptNode?
     public var origin: Provenance?
 
     public init(metadata: ObjectMeta, spec: PodMonitorSpec) {
@@ -83,6 +103,15 @@ public struct PodMonitorSpec: Sendable, Codable {
         self.podMetricsEndpoints = podMetricsEndpoints
         self.namespaceSelector = namespaceSelector
     }
+
+    public func encode(to encoder: any Encoder) throws {
+        var w = FieldWriter(encoder)
+        try w.write("jobLabel", jobLabel)
+        try w.write("podMetricsEndpoints", podMetricsEndpoints)
+        try w.write("selector", selector)
+        try w.write("namespaceSelector", namespaceSelector)
+        try w.finish(extra)
+    }
 }
 
 /// One endpoint of a PodMonitor: a container port by name (or number).
@@ -100,6 +129,17 @@ public struct PodMetricsEndpoint: Sendable, Codable {
         self.port = port
         self.path = path
         self.interval = interval
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var w = FieldWriter(encoder)
+        try w.write("port", port)
+        try w.write("portNumber", portNumber)
+        try w.write("targetPort", targetPort)
+        try w.write("path", path)
+        try w.write("interval", interval)
+        try w.write("scrapeTimeout", scrapeTimeout)
+        try w.finish(extra)
     }
 }
 

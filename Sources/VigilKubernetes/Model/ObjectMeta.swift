@@ -12,12 +12,12 @@ public struct ObjectMeta: Sendable, Codable {
     public var resourceVersion: String?
     public var generation: Int64?
     public var selfLink: String?
-    public var creationTimestamp: RawNode?
-    public var deletionTimestamp: RawNode?
+    public var creationTimestamp: KeptNode?
+    public var deletionTimestamp: KeptNode?
     public var deletionGracePeriodSeconds: Int64?
-    public var ownerReferences: RawNode?
+    public var ownerReferences: KeptNode?
     public var finalizers: [String]?
-    public var managedFields: RawNode?
+    public var managedFields: KeptNode?
     public var origin: Provenance?
 
     public init(name: String? = nil, namespace: String? = nil, labels: StringMap<String>? = nil,

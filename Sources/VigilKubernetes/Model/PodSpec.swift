@@ -6,7 +6,7 @@ public struct PodSpec: Sendable, Codable {
     public var volumes: [Volume]?
     public var initContainers: [Container]?
     public var containers: [Container]
-    public var ephemeralContainers: RawNode?
+    public var ephemeralContainers: KeptNode?
     public var restartPolicy: String?
     public var terminationGracePeriodSeconds: Int64?
     public var activeDeadlineSeconds: Int64?
@@ -20,35 +20,35 @@ public struct PodSpec: Sendable, Codable {
     public var hostPID: Bool?
     public var hostIPC: Bool?
     public var shareProcessNamespace: Bool?
-    public var securityContext: RawNode?
-    public var imagePullSecrets: RawNode?
+    public var securityContext: KeptNode?
+    public var imagePullSecrets: KeptNode?
     public var hostname: String?
     public var subdomain: String?
-    public var affinity: RawNode?
+    public var affinity: KeptNode?
     public var schedulerName: String?
-    public var tolerations: RawNode?
-    public var hostAliases: RawNode?
+    public var tolerations: KeptNode?
+    public var hostAliases: KeptNode?
     public var priorityClassName: String?
     public var priority: Int?
-    public var dnsConfig: RawNode?
-    public var readinessGates: RawNode?
+    public var dnsConfig: KeptNode?
+    public var readinessGates: KeptNode?
     public var runtimeClassName: String?
     public var enableServiceLinks: Bool?
     public var preemptionPolicy: String?
-    public var overhead: RawNode?
-    public var topologySpreadConstraints: RawNode?
+    public var overhead: KeptNode?
+    public var topologySpreadConstraints: KeptNode?
     public var setHostnameAsFQDN: Bool?
-    public var os: RawNode?
+    public var os: KeptNode?
     public var hostUsers: Bool?
-    public var schedulingGates: RawNode?
-    public var resourceClaims: RawNode?
-    public var resources: RawNode?
+    public var schedulingGates: KeptNode?
+    public var resourceClaims: KeptNode?
+    public var resources: KeptNode?
     public var hostnameOverride: String?
     public var origin: Provenance?
 
     public init(containers: [Container], initContainers: [Container]? = nil, volumes: [Volume]? = nil,
                 serviceAccountName: String? = nil, terminationGracePeriodSeconds: Int64? = nil,
-                securityContext: RawNode? = nil, affinity: RawNode? = nil, tolerations: RawNode? = nil,
+                securityContext: KeptNode? = nil, affinity: KeptNode? = nil, tolerations: KeptNode? = nil,
                 nodeSelector: StringMap<String>? = nil) {
         self.containers = containers
         self.initContainers = initContainers
@@ -85,31 +85,31 @@ public struct Volume: Sendable, Codable {
     public var emptyDir: EmptyDirVolumeSource?
     public var persistentVolumeClaim: PVCVolumeSource?
     public var projected: ProjectedVolumeSource?
-    public var hostPath: RawNode?
-    public var downwardAPI: RawNode?
-    public var csi: RawNode?
-    public var ephemeral: RawNode?
-    public var image: RawNode?
-    public var nfs: RawNode?
-    public var iscsi: RawNode?
-    public var glusterfs: RawNode?
-    public var rbd: RawNode?
-    public var flexVolume: RawNode?
-    public var cinder: RawNode?
-    public var cephfs: RawNode?
-    public var flocker: RawNode?
-    public var fc: RawNode?
-    public var azureFile: RawNode?
-    public var azureDisk: RawNode?
-    public var vsphereVolume: RawNode?
-    public var quobyte: RawNode?
-    public var photonPersistentDisk: RawNode?
-    public var portworxVolume: RawNode?
-    public var scaleIO: RawNode?
-    public var storageos: RawNode?
-    public var gcePersistentDisk: RawNode?
-    public var awsElasticBlockStore: RawNode?
-    public var gitRepo: RawNode?
+    public var hostPath: KeptNode?
+    public var downwardAPI: KeptNode?
+    public var csi: KeptNode?
+    public var ephemeral: KeptNode?
+    public var image: KeptNode?
+    public var nfs: KeptNode?
+    public var iscsi: KeptNode?
+    public var glusterfs: KeptNode?
+    public var rbd: KeptNode?
+    public var flexVolume: KeptNode?
+    public var cinder: KeptNode?
+    public var cephfs: KeptNode?
+    public var flocker: KeptNode?
+    public var fc: KeptNode?
+    public var azureFile: KeptNode?
+    public var azureDisk: KeptNode?
+    public var vsphereVolume: KeptNode?
+    public var quobyte: KeptNode?
+    public var photonPersistentDisk: KeptNode?
+    public var portworxVolume: KeptNode?
+    public var scaleIO: KeptNode?
+    public var storageos: KeptNode?
+    public var gcePersistentDisk: KeptNode?
+    public var awsElasticBlockStore: KeptNode?
+    public var gitRepo: KeptNode?
     public var origin: Provenance?
 
     public init(name: String, configMap: ConfigMapVolumeSource? = nil, secret: SecretVolumeSource? = nil,
@@ -127,7 +127,7 @@ public struct Volume: Sendable, Codable {
 /// A ConfigMap mounted as files.
 public struct ConfigMapVolumeSource: Sendable, Codable {
     public var name: String?
-    public var items: RawNode?
+    public var items: KeptNode?
     public var defaultMode: Int?
     public var optional: Bool?
     public var origin: Provenance?
@@ -140,7 +140,7 @@ public struct ConfigMapVolumeSource: Sendable, Codable {
 /// A Secret mounted as files.
 public struct SecretVolumeSource: Sendable, Codable {
     public var secretName: String?
-    public var items: RawNode?
+    public var items: KeptNode?
     public var defaultMode: Int?
     public var optional: Bool?
     public var origin: Provenance?
@@ -184,10 +184,10 @@ public struct ProjectedVolumeSource: Sendable, Codable {
 public struct VolumeProjection: Sendable, Codable {
     public var configMap: ConfigMapVolumeSource?
     public var secret: ProjectedSecret?
-    public var serviceAccountToken: RawNode?
-    public var downwardAPI: RawNode?
-    public var clusterTrustBundle: RawNode?
-    public var podCertificate: RawNode?
+    public var serviceAccountToken: KeptNode?
+    public var downwardAPI: KeptNode?
+    public var clusterTrustBundle: KeptNode?
+    public var podCertificate: KeptNode?
     public var origin: Provenance?
     public init(configMap: ConfigMapVolumeSource? = nil, secret: ProjectedSecret? = nil) {
         self.configMap = configMap
@@ -198,7 +198,7 @@ public struct VolumeProjection: Sendable, Codable {
 /// A Secret in a projected volume (named by `name`, unlike a secret volume's `secretName`).
 public struct ProjectedSecret: Sendable, Codable {
     public var name: String?
-    public var items: RawNode?
+    public var items: KeptNode?
     public var optional: Bool?
     public var origin: Provenance?
     public init(name: String, optional: Bool? = nil) {

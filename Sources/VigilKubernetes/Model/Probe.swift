@@ -144,3 +144,31 @@ public struct GRPCAction: Sendable, Codable, Equatable {
         self.service = service
     }
 }
+
+// Equality compares content only: a decoded probe equals the same probe built in code.
+extension Probe {
+    public static func == (a: Probe, b: Probe) -> Bool {
+        a.exec == b.exec && a.httpGet == b.httpGet && a.tcpSocket == b.tcpSocket && a.grpc == b.grpc
+            && a.initialDelaySeconds == b.initialDelaySeconds && a.timeoutSeconds == b.timeoutSeconds
+            && a.periodSeconds == b.periodSeconds && a.successThreshold == b.successThreshold
+            && a.failureThreshold == b.failureThreshold && a.terminationGracePeriodSeconds == b.terminationGracePeriodSeconds
+    }
+}
+
+extension ExecAction {
+    public static func == (a: ExecAction, b: ExecAction) -> Bool { a.command == b.command }
+}
+
+extension HTTPGetAction {
+    public static func == (a: HTTPGetAction, b: HTTPGetAction) -> Bool {
+        a.path == b.path && a.port == b.port && a.host == b.host && a.scheme == b.scheme && a.httpHeaders == b.httpHeaders
+    }
+}
+
+extension TCPSocketAction {
+    public static func == (a: TCPSocketAction, b: TCPSocketAction) -> Bool { a.port == b.port && a.host == b.host }
+}
+
+extension GRPCAction {
+    public static func == (a: GRPCAction, b: GRPCAction) -> Bool { a.port == b.port && a.service == b.service }
+}

@@ -5,7 +5,7 @@ import VigilCore
 public struct ResourceRequirements: Sendable, Codable {
     public var limits: StringMap<Quantity>?
     public var requests: StringMap<Quantity>?
-    public var claims: RawNode?
+    public var claims: KeptNode?
     public var origin: Provenance?
 
     public init(requests: StringMap<Quantity>? = nil, limits: StringMap<Quantity>? = nil) {

@@ -6,7 +6,7 @@ public struct Deployment: Sendable, Codable {
     public var kind: String
     public var metadata: ObjectMeta
     public var spec: DeploymentSpec
-    public var status: RawNode?
+    public var status: KeptNode?
     public var origin: Provenance?
 
     public init(metadata: ObjectMeta, spec: DeploymentSpec) {
@@ -21,14 +21,14 @@ public struct DeploymentSpec: Sendable, Codable {
     public var replicas: Int?
     public var selector: LabelSelector?
     public var template: PodTemplateSpec
-    public var strategy: RawNode?
+    public var strategy: KeptNode?
     public var minReadySeconds: Int?
     public var revisionHistoryLimit: Int?
     public var paused: Bool?
     public var progressDeadlineSeconds: Int?
     public var origin: Provenance?
 
-    public init(replicas: Int? = nil, selector: LabelSelector?, template: PodTemplateSpec, strategy: RawNode? = nil) {
+    public init(replicas: Int? = nil, selector: LabelSelector?, template: PodTemplateSpec, strategy: KeptNode? = nil) {
         self.replicas = replicas
         self.selector = selector
         self.template = template
@@ -42,7 +42,7 @@ public struct StatefulSet: Sendable, Codable {
     public var kind: String
     public var metadata: ObjectMeta
     public var spec: StatefulSetSpec
-    public var status: RawNode?
+    public var status: KeptNode?
     public var origin: Provenance?
 
     public init(metadata: ObjectMeta, spec: StatefulSetSpec) {
@@ -65,11 +65,11 @@ public struct StatefulSetSpec: Sendable, Codable {
     /// The headless Service that gives the pods their DNS names.
     public var serviceName: String?
     public var podManagementPolicy: PodManagementPolicy?
-    public var updateStrategy: RawNode?
+    public var updateStrategy: KeptNode?
     public var revisionHistoryLimit: Int?
     public var minReadySeconds: Int?
-    public var persistentVolumeClaimRetentionPolicy: RawNode?
-    public var ordinals: RawNode?
+    public var persistentVolumeClaimRetentionPolicy: KeptNode?
+    public var ordinals: KeptNode?
     public var origin: Provenance?
 
     public init(replicas: Int? = nil, selector: LabelSelector?, template: PodTemplateSpec, serviceName: String?,
@@ -89,7 +89,7 @@ public struct DaemonSet: Sendable, Codable {
     public var kind: String
     public var metadata: ObjectMeta
     public var spec: DaemonSetSpec
-    public var status: RawNode?
+    public var status: KeptNode?
     public var origin: Provenance?
 
     public init(metadata: ObjectMeta, spec: DaemonSetSpec) {
@@ -103,12 +103,12 @@ public struct DaemonSet: Sendable, Codable {
 public struct DaemonSetSpec: Sendable, Codable {
     public var selector: LabelSelector?
     public var template: PodTemplateSpec
-    public var updateStrategy: RawNode?
+    public var updateStrategy: KeptNode?
     public var minReadySeconds: Int?
     public var revisionHistoryLimit: Int?
     public var origin: Provenance?
 
-    public init(selector: LabelSelector?, template: PodTemplateSpec, updateStrategy: RawNode? = nil) {
+    public init(selector: LabelSelector?, template: PodTemplateSpec, updateStrategy: KeptNode? = nil) {
         self.selector = selector
         self.template = template
         self.updateStrategy = updateStrategy
@@ -121,7 +121,7 @@ public struct Pod: Sendable, Codable {
     public var kind: String
     public var metadata: ObjectMeta
     public var spec: PodSpec
-    public var status: RawNode?
+    public var status: KeptNode?
     public var origin: Provenance?
 
     public init(metadata: ObjectMeta, spec: PodSpec) {
@@ -138,7 +138,7 @@ public struct PersistentVolumeClaim: Sendable, Codable {
     public var kind: String?
     public var metadata: ObjectMeta?
     public var spec: PersistentVolumeClaimSpec?
-    public var status: RawNode?
+    public var status: KeptNode?
     public var origin: Provenance?
 
     public init(metadata: ObjectMeta, spec: PersistentVolumeClaimSpec) {
@@ -154,8 +154,8 @@ public struct PersistentVolumeClaimSpec: Sendable, Codable {
     public var selector: LabelSelector?
     public var volumeMode: String?
     public var volumeName: String?
-    public var dataSource: RawNode?
-    public var dataSourceRef: RawNode?
+    public var dataSource: KeptNode?
+    public var dataSourceRef: KeptNode?
     public var volumeAttributesClassName: String?
     public var origin: Provenance?
 
@@ -172,7 +172,7 @@ public struct PodDisruptionBudget: Sendable, Codable {
     public var kind: String
     public var metadata: ObjectMeta
     public var spec: PodDisruptionBudgetSpec?
-    public var status: RawNode?
+    public var status: KeptNode?
     public var origin: Provenance?
 
     public init(metadata: ObjectMeta, spec: PodDisruptionBudgetSpec) {

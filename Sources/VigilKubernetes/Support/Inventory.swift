@@ -1,3 +1,4 @@
+import Synchronization
 import VigilCore
 
 /// A workload's view for checks: a Deployment, StatefulSet, DaemonSet or bare Pod and the pods
@@ -8,6 +9,8 @@ public struct Workload: Sendable {
     public let selector: LabelSelector?
     /// The pod template's labels (a bare Pod's own labels).
     public let podLabels: StringMap<String>?
+    /// The pod template's annotations (a bare Pod's own).
+    public let podAnnotations: StringMap<String>?
     public let podSpec: PodSpec?
     /// Field path of the pod spec in the object, e.g. `spec.template.spec`.
     public let podSpecPath: String
@@ -32,7 +35,8 @@ public struct Workload: Sendable {
             self.init(kind: "DaemonSet", metadata: s.metadata, selector: s.spec.selector, template: s.spec.template,
                       origin: s.origin, specOrigin: s.spec.origin, object: object)
         case .pod(let p):
-            self.init(kind: "Pod", metadata: p.metadata, selector: nil, podLabels: p.metadata.labels, podSpec: p.spec,
+            self.init(kind: "Pod", metadata: p.metadata, selector: nil, podLabels: p.metadata.labels,
+                      podAnnotations: p.metadata.annotations, podSpec: p.spec,
                       podSpecPath: "spec", origin: p.origin, specOrigin: p.spec.origin, templateOrigin: p.origin, object: object)
         default:
             return nil
@@ -41,16 +45,19 @@ public struct Workload: Sendable {
 
     private init(kind: String, metadata: ObjectMeta, selector: LabelSelector?, template: PodTemplateSpec,
                  origin: Provenance?, specOrigin: Provenance?, object: KubernetesObject) {
-        self.init(kind: kind, metadata: metadata, selector: selector, podLabels: template.metadata?.labels, podSpec: template.spec,
+        self.init(kind: kind, metadata: metadata, selector: selector, podLabels: template.metadata?.labels,
+                  podAnnotations: template.metadata?.annotations, podSpec: template.spec,
                   podSpecPath: "spec.template.spec", origin: origin, specOrigin: specOrigin, templateOrigin: template.origin, object: object)
     }
 
-    private init(kind: String, metadata: ObjectMeta, selector: LabelSelector?, podLabels: StringMap<String>?, podSpec: PodSpec?,
+    private init(kind: String, metadata: ObjectMeta, selector: LabelSelector?, podLabels: StringMap<String>?,
+                 podAnnotations: StringMap<String>?, podSpec: PodSpec?,
                  podSpecPath: String, origin: Provenance?, specOrigin: Provenance?, templateOrigin: Provenance?, object: KubernetesObject) {
         self.kind = kind
         self.metadata = metadata
         self.selector = selector
         self.podLabels = podLabels
+        self.podAnnotations = podAnnotations
         self.podSpec = podSpec
         self.podSpecPath = podSpecPath
         self.origin = origin
@@ -103,6 +110,24 @@ public struct KubernetesInventory: Sendable {
     public let secrets: [Secret]
     public let serviceMonitors: [ServiceMonitor]
     public let podMonitors: [PodMonitor]
+    /// Every container of every workload in the run.
+    public let containers: [(Workload, ContainerRef)]
+    /// Every probe of every workload in the run.
+    public let probes: [ProbeRef]
+    /// Workload indices by pod label `key=value`, to find what a selector selects quickly.
+    private let workloadsByLabel: [String: [Int]]
+    /// Service indices by label `key=value` and by name.
+    private let servicesByLabel: [String: [Int]]
+    private let servicesByName: [String: [Int]]
+    private let configMapsByName: [String: [Int]]
+    private let secretsByName: [String: [Int]]
+    /// How many workloads each namespace has ("" for those without one).
+    private let workloadsPerNamespace: [String: Int]
+
+    /// The inventory of a lint run, built once and shared by every check of the run.
+    public static func of(_ context: LintContext) -> KubernetesInventory {
+        InventoryCache.shared.inventory(for: context)
+    }
 
     public init(_ context: LintContext) {
         self.init(objects: context.all(KubernetesArtifact.self).map(\.object))
@@ -124,6 +149,28 @@ public struct KubernetesInventory: Sendable {
             }
         }
         self.workloads = workloads
+        self.containers = workloads.flatMap { w in w.containers.map { (w, $0) } }
+        self.probes = workloads.flatMap(\.probes)
+        var byLabel: [String: [Int]] = [:]
+        for (i, w) in workloads.enumerated() {
+            for (k, v) in w.podLabels ?? StringMap() { byLabel[k + "=" + v, default: []].append(i) }
+        }
+        self.workloadsByLabel = byLabel
+        var perNamespace: [String: Int] = [:]
+        for w in workloads { perNamespace[w.metadata.namespace ?? "", default: 0] += 1 }
+        self.workloadsPerNamespace = perNamespace
+        var sByLabel: [String: [Int]] = [:], sByName: [String: [Int]] = [:]
+        for (i, svc) in services.enumerated() {
+            for (k, v) in svc.metadata.labels ?? StringMap() { sByLabel[k + "=" + v, default: []].append(i) }
+            sByName[svc.metadata.name ?? "", default: []].append(i)
+        }
+        self.servicesByLabel = sByLabel
+        self.servicesByName = sByName
+        var cmByName: [String: [Int]] = [:], secByName: [String: [Int]] = [:]
+        for (i, c) in configMaps.enumerated() { cmByName[c.metadata.name ?? "", default: []].append(i) }
+        for (i, c) in secrets.enumerated() { secByName[c.metadata.name ?? "", default: []].append(i) }
+        self.configMapsByName = cmByName
+        self.secretsByName = secByName
         self.services = services
         self.configMaps = configMaps
         self.secrets = secrets
@@ -140,21 +187,27 @@ public struct KubernetesInventory: Sendable {
     /// The workloads whose pods a Service selects (none for a Service without selector).
     public func workloads(selectedBy service: Service) -> [Workload] {
         guard let selector = service.spec?.selector, !selector.isEmpty else { return [] }
-        return workloads.filter {
+        // Start from the workloads carrying the rarest of the selector's labels.
+        var candidates: [Int]?
+        for (k, v) in selector {
+            let found = workloadsByLabel[k + "=" + v] ?? []
+            if candidates == nil || found.count < (candidates?.count ?? 0) { candidates = found }
+        }
+        return (candidates ?? []).map { workloads[$0] }.filter {
             Self.sameNamespace($0.metadata.namespace, service.metadata.namespace)
                 && ($0.podLabels ?? StringMap()).contains(all: selector)
         }
     }
 
-    /// The Services that send traffic to a workload's pods.
-    public func services(selecting workload: Workload) -> [Service] {
-        services.filter { s in workloads(selectedBy: s).contains { $0.displayName == workload.displayName && $0.metadata.namespace == workload.metadata.namespace } }
-    }
-
     /// The Services a ServiceMonitor selects.
     public func services(monitoredBy monitor: ServiceMonitor) -> [Service] {
         guard let selector = monitor.spec.selector else { return [] }
-        return services.filter { s in
+        var candidates: [Service] = services
+        for (k, v) in selector.matchLabels ?? StringMap() {
+            let found = servicesByLabel[k + "=" + v] ?? []
+            if found.count < candidates.count { candidates = found.map { services[$0] } }
+        }
+        return candidates.filter { s in
             Self.namespaceSelected(s.metadata.namespace, by: monitor.spec.namespaceSelector, monitorNamespace: monitor.metadata.namespace)
                 && selector.matches(s.metadata.labels)
         }
@@ -163,7 +216,12 @@ public struct KubernetesInventory: Sendable {
     /// The workloads a PodMonitor selects.
     public func workloads(monitoredBy monitor: PodMonitor) -> [Workload] {
         guard let selector = monitor.spec.selector else { return [] }
-        return workloads.filter { w in
+        var candidates: [Workload] = workloads
+        for (k, v) in selector.matchLabels ?? StringMap() {
+            let found = workloadsByLabel[k + "=" + v] ?? []
+            if found.count < candidates.count { candidates = found.map { workloads[$0] } }
+        }
+        return candidates.filter { w in
             Self.namespaceSelected(w.metadata.namespace, by: monitor.spec.namespaceSelector, monitorNamespace: monitor.metadata.namespace)
                 && selector.matches(w.podLabels)
         }
@@ -179,10 +237,46 @@ public struct KubernetesInventory: Sendable {
     }
 
     public func configMap(named name: String, namespace: String?) -> ConfigMap? {
-        configMaps.first { $0.metadata.name == name && Self.sameNamespace($0.metadata.namespace, namespace) }
+        (configMapsByName[name] ?? []).lazy.map { configMaps[$0] }.first { Self.sameNamespace($0.metadata.namespace, namespace) }
     }
 
     public func secret(named name: String, namespace: String?) -> Secret? {
-        secrets.first { $0.metadata.name == name && Self.sameNamespace($0.metadata.namespace, namespace) }
+        (secretsByName[name] ?? []).lazy.map { secrets[$0] }.first { Self.sameNamespace($0.metadata.namespace, namespace) }
+    }
+
+    /// The Services of a name in a namespace.
+    public func services(named name: String, namespace: String?) -> [Service] {
+        (servicesByName[name] ?? []).map { services[$0] }.filter { Self.sameNamespace($0.metadata.namespace, namespace) }
+    }
+
+    /// How many workloads share a namespace with an object in `namespace`.
+    public func workloadCount(inNamespace namespace: String?) -> Int {
+        guard let namespace, !namespace.isEmpty else { return workloads.count }
+        return (workloadsPerNamespace[namespace] ?? 0) + (workloadsPerNamespace[""] ?? 0)
+    }
+}
+
+/// Remembers the inventory of the lint run in progress, so the checks of one run build it once.
+final class InventoryCache: Sendable {
+    static let shared = InventoryCache()
+
+    private final class Entry: @unchecked Sendable {
+        weak var context: LintContext?
+        let inventory: KubernetesInventory
+        init(context: LintContext, inventory: KubernetesInventory) {
+            self.context = context
+            self.inventory = inventory
+        }
+    }
+
+    private let slot = Mutex<Entry?>(nil)
+
+    func inventory(for context: LintContext) -> KubernetesInventory {
+        slot.withLock { entry in
+            if let e = entry, e.context === context { return e.inventory }
+            let built = KubernetesInventory(context)
+            entry = Entry(context: context, inventory: built)
+            return built
+        }
     }
 }

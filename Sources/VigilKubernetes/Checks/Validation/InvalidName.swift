@@ -1,0 +1,59 @@
+import VigilCore
+
+/// Object, container, port and volume names that the API server rejects.
+public struct InvalidName: Check {
+    public static let rule = RuleDescription(
+        id: "k8s/invalid-name", severity: .error,
+        summary: "A name the API server rejects: object names (DNS-1123), Service names (DNS-1035), container and volume names (DNS-1123 labels), container port names (IANA service names, at most 15 characters).",
+        rationale: "Names end up in DNS records and URLs, so Kubernetes restricts them to lower-case letters, digits and '-'. A named container port is also limited to 15 characters with at least one letter, which bites names such as `prometheus-metrics`.",
+        triggering: [
+            RuleExample(Example.deployment(name: "API_Server")),
+            RuleExample(Example.deployment().replacingOccurrences(of: "name: http, containerPort", with: "name: prometheus-metrics, containerPort")),
+        ],
+        nonTriggering: [RuleExample(Example.deployment(name: "api-server.v2"))])
+
+    public init() {}
+
+    public func run(_ context: LintContext, _ report: inout CheckReport) {
+        for object in KubernetesInventory.of(context).objects {
+            guard let meta = object.metadata else { continue }
+            let format: NameFormat
+            switch object {
+            case .service: format = .dns1035Label
+            case .namespace: format = .dns1123Label
+            default: format = .dns1123Subdomain
+            }
+            if let name = meta.name, let problem = format.problem(name) {
+                report.add("\(object.kind) name \"\(name)\" is invalid: \(problem)", at: meta.origin, key: "name")
+            }
+            if case .service(let s) = object {
+                for p in s.spec?.ports ?? [] {
+                    if let n = p.name, let problem = NameFormat.dns1123Label.problem(n) {
+                        report.add("\(object.displayName): port name \"\(n)\" is invalid: \(problem)", at: p.origin, key: "name")
+                    }
+                    if case .string(let t)? = p.targetPort, let problem = NameFormat.ianaServiceName.problem(t) {
+                        report.add("\(object.displayName): targetPort \"\(t)\" is invalid: \(problem)", at: p.origin, key: "targetPort",
+                                   hint: Int(t) != nil ? "write the port number without quotes" : nil)
+                    }
+                }
+            }
+        }
+        for w in KubernetesInventory.of(context).workloads {
+            for c in w.containers {
+                if let problem = NameFormat.dns1123Label.problem(c.container.name) {
+                    report.add("\(w.displayName): \(c.path).name \"\(c.container.name)\" is invalid: \(problem)", at: c.container.origin, key: "name")
+                }
+                for p in c.container.ports ?? [] {
+                    if let n = p.name, let problem = NameFormat.ianaServiceName.problem(n) {
+                        report.add("\(w.displayName): \(c.path): port name \"\(n)\" is invalid: \(problem)", at: p.origin, key: "name")
+                    }
+                }
+            }
+            for v in w.podSpec?.volumes ?? [] {
+                if let problem = NameFormat.dns1123Label.problem(v.name) {
+                    report.add("\(w.displayName): volume name \"\(v.name)\" is invalid: \(problem)", at: v.origin, key: "name")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import VigilCore
+
+/// Which probe of a container.
+public enum ProbeKind: String, Sendable, CaseIterable {
+    case startup, liveness, readiness
+
+    /// The container field, e.g. `livenessProbe`.
+    public var field: String { rawValue + "Probe" }
+}
+
+/// One probe with its container, workload and field path.
+public struct ProbeRef: Sendable {
+    public let workload: Workload
+    public let container: ContainerRef
+    public let kind: ProbeKind
+    public let probe: Probe
+
+    /// e.g. `spec.template.spec.containers[0].livenessProbe`.
+    public var path: String { "\(container.path).\(kind.field)" }
+}
+
+extension Container {
+    /// The container's probe of a kind.
+    public func probe(_ kind: ProbeKind) -> Probe? {
+        switch kind {
+        case .startup: return startupProbe
+        case .liveness: return livenessProbe
+        case .readiness: return readinessProbe
+        }
+    }
+}
+
+extension Workload {
+    /// Every probe of every container.
+    public var probes: [ProbeRef] {
+        containers.flatMap { c in
+            ProbeKind.allCases.compactMap { k in c.container.probe(k).map { ProbeRef(workload: self, container: c, kind: k, probe: $0) } }
+        }
+    }
+}
+
