@@ -10,5 +10,12 @@ public enum ElasticLint {
         UnknownPlugin.self, UnknownOption.self, DuplicateHashKey.self, TemplateNotAPath.self,
         IndexNotCoveredByTemplate.self, IndexNameNotLowercase.self, DataStreamConflict.self,
         ConditionOnUnsetField.self, DateFieldNotEmitted.self,
+        // Elasticsearch nodes
+        HeapMinMaxDiffer.self, HeapOverHalfMemory.self, HeapAboveCompressedOops.self, NoMemoryLimit.self,
+        DiscoveryMismatch.self, DiscoveryServiceMissing.self, MasterCount.self, MaxMapCount.self,
+        // Security
+        TransportTLSWithoutCertificates.self, SecurityWithoutTransportTLS.self, InlineCredentials.self, MissingCredentials.self,
+        // Wiring
+        OutputHostUnknown.self, FilebeatLogstashPort.self,
     ]
 }
