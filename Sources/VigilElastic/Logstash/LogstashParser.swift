@@ -445,13 +445,24 @@ private struct ParserState {
         open.append((0x7B, i, "a hash"))
         i += 1
         var entries: [HashEntry] = []
+        var firstComma: Int?
+        var commas = 0
+        defer {
+            if let at = firstComma {
+                let more = commas > 1 ? " (\(commas) commas in this hash)" : ""
+                recovered.append(error("unexpected `,` between hash entries\(more)", at: at,
+                                       hint: "Logstash separates hash entries with whitespace, not commas: remove the commas (this is not JSON)"))
+            }
+        }
         skipSpace()
         while true {
             guard let c = peek() else { throw unexpectedEnd(expecting: "`}`") }
             if c == 0x7D { i += 1; _ = open.popLast(); break }
             if c == 0x2C {
-                // Logstash separates hash entries by whitespace only; go on to find more.
-                recovered.append(error("unexpected `,` between hash entries", hint: "Logstash separates hash entries with whitespace, not commas: remove the comma"))
+                // Logstash separates hash entries by whitespace only; note the first comma of
+                // the hash and go on, so the rest of the pipeline is still checked.
+                if firstComma == nil { firstComma = i }
+                commas += 1
                 i += 1
                 skipSpace()
                 continue
