@@ -30,6 +30,8 @@ for root, _, files in os.walk(src):
             blocks = [m.group(0) for m in re.finditer(r'(?:\n    [^\n]*|\n\s*)+', text)]
         for block in blocks:
             body = textwrap.dedent(block.strip('\n'))
+            # A block ends at a line closing a Python string quoted inside the document.
+            body = re.split(r'^\s*(?:\"\"\"|\'\'\')\s*$', body, flags=re.M)[0]
             if not start.match(body):
                 continue
             count += 1

@@ -25,8 +25,10 @@ public struct LogstashPipelineKind: TextFileKind {
         let lower = path.lowercased()
         guard lower.hasSuffix(".conf") || lower.hasSuffix(".logstash") else { return false }
         if Self.looksLikePipeline(file.bytes) { return true }
-        let base = lower.split(separator: "/").last.map(String.init) ?? lower
-        return base.contains("logstash") || base.contains("pipeline") || lower.contains("/pipeline/") || lower.contains("/conf.d/")
+        let components = lower.split(separator: "/").map(String.init)
+        let base = components.last ?? lower
+        return base.contains("logstash") || base.contains("pipeline")
+            || components.dropLast().contains { ["pipeline", "pipelines", "conf.d"].contains($0) || $0.contains("logstash") }
     }
 
     /// Whether the first word after whitespace and comments is a section name followed by `{`.
