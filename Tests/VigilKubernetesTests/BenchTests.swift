@@ -12,7 +12,7 @@ enum ManifestGenerator {
         switch i % 4 {
         case 0, 1:
             var envs = ""
-            for e in 0..<12 { envs += "            - {name: SETTING_\(e), value: \"value-\(i)-\(e)\"}\n" }
+            for e in 0..<45 { envs += "            - {name: SETTING_\(e), value: \"value-\(i)-\(e)\"}\n" }
             return """
                 apiVersion: apps/v1
                 kind: Deployment
@@ -127,7 +127,7 @@ enum ManifestGenerator {
                 """
         default:
             var lines = ""
-            for l in 0..<40 { lines += "    setting.\(l) = \(i * l)\n" }
+            for l in 0..<160 { lines += "    setting.\(l) = \(i * l)\n" }
             return """
                 apiVersion: v1
                 kind: ConfigMap

@@ -115,3 +115,19 @@ let aurelisKnowledge = ServiceHealthKnowledge(services: [
         #expect(r.count(.warning) == Self.expectedWarnings.values.map(\.count).reduce(0, +))
     }
 }
+
+/// Manifests dropped into `.corpus/kubernetes/` at the package root (git-ignored; no Debian
+/// package ships Kubernetes manifests, so nothing downloads them) are linted when present and
+/// must give no errors.
+@Suite struct LocalCorpusTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent(".corpus/kubernetes").path
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: root)))
+    func corpusLintsWithoutErrors() async {
+        let r = await kubernetesLinter.lint(paths: [Self.root])
+        let errors = r.diagnostics.filter { $0.severity == .error }
+        #expect(r.fileCount > 0)
+        #expect(errors.isEmpty, "\(errors.prefix(20).map { "\($0.file):\($0.range?.start.line ?? 0): \($0.rule): \($0.message)" })")
+    }
+}

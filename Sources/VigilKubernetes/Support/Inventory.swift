@@ -2,8 +2,8 @@ import Synchronization
 import VigilCore
 
 /// A workload's view for checks: a Deployment, StatefulSet, DaemonSet or bare Pod and the pods
-/// it creates.
-public struct Workload: Sendable {
+/// it creates. A class, so that the many references checks hold to it cost nothing to copy.
+public final class Workload: Sendable {
     public let kind: String
     public let metadata: ObjectMeta
     public let selector: LabelSelector?
@@ -23,7 +23,7 @@ public struct Workload: Sendable {
     /// `Deployment/name`.
     public var displayName: String { "\(kind)/\(metadata.name ?? "<unnamed>")" }
 
-    public init?(_ object: KubernetesObject) {
+    public convenience init?(_ object: KubernetesObject) {
         switch object {
         case .deployment(let d):
             self.init(kind: "Deployment", metadata: d.metadata, selector: d.spec.selector, template: d.spec.template,
@@ -43,7 +43,7 @@ public struct Workload: Sendable {
         }
     }
 
-    private init(kind: String, metadata: ObjectMeta, selector: LabelSelector?, template: PodTemplateSpec,
+    private convenience init(kind: String, metadata: ObjectMeta, selector: LabelSelector?, template: PodTemplateSpec,
                  origin: Provenance?, specOrigin: Provenance?, object: KubernetesObject) {
         self.init(kind: kind, metadata: metadata, selector: selector, podLabels: template.metadata?.labels,
                   podAnnotations: template.metadata?.annotations, podSpec: template.spec,
@@ -64,10 +64,13 @@ public struct Workload: Sendable {
         self.specOrigin = specOrigin
         self.templateOrigin = templateOrigin
         self.object = object
+        self.containers = Workload.makeContainers(podSpec, podSpecPath)
     }
 
     /// Every container with its role and field path.
-    public var containers: [ContainerRef] {
+    public let containers: [ContainerRef]
+
+    private static func makeContainers(_ podSpec: PodSpec?, _ podSpecPath: String) -> [ContainerRef] {
         guard let spec = podSpec else { return [] }
         var out: [ContainerRef] = []
         for (i, c) in (spec.initContainers ?? []).enumerated() {
@@ -93,12 +96,18 @@ public struct Workload: Sendable {
 }
 
 /// A container and where it sits in its workload.
-public struct ContainerRef: Sendable {
+public final class ContainerRef: Sendable {
     public enum Role: Sendable, Equatable { case main, initContainer, sidecar }
     public let container: Container
     public let role: Role
     /// Field path, e.g. `spec.template.spec.containers[0]`.
     public let path: String
+
+    init(container: Container, role: Role, path: String) {
+        self.container = container
+        self.role = role
+        self.path = path
+    }
 }
 
 /// Everything Kubernetes in a lint run, indexed for cross-object checks.

@@ -9,11 +9,18 @@ public enum ProbeKind: String, Sendable, CaseIterable {
 }
 
 /// One probe with its container, workload and field path.
-public struct ProbeRef: Sendable {
+public final class ProbeRef: Sendable {
     public let workload: Workload
     public let container: ContainerRef
     public let kind: ProbeKind
     public let probe: Probe
+
+    init(workload: Workload, container: ContainerRef, kind: ProbeKind, probe: Probe) {
+        self.workload = workload
+        self.container = container
+        self.kind = kind
+        self.probe = probe
+    }
 
     /// e.g. `spec.template.spec.containers[0].livenessProbe`.
     public var path: String { "\(container.path).\(kind.field)" }

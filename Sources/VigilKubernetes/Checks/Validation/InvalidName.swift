@@ -4,11 +4,12 @@ import VigilCore
 public struct InvalidName: Check {
     public static let rule = RuleDescription(
         id: "k8s/invalid-name", severity: .error,
-        summary: "A name the API server rejects: object names (DNS-1123), Service names (DNS-1035), container and volume names (DNS-1123 labels), container port names (IANA service names, at most 15 characters).",
+        summary: "A name the API server rejects: object names (DNS-1123), Service names (DNS-1035), container and volume names (DNS-1123 labels), port names and named port references (IANA service names, at most 15 characters; a quoted number is a name).",
         rationale: "Names end up in DNS records and URLs, so Kubernetes restricts them to lower-case letters, digits and '-'. A named container port is also limited to 15 characters with at least one letter, which bites names such as `prometheus-metrics`.",
         triggering: [
             RuleExample(Example.deployment(name: "API_Server")),
             RuleExample(Example.deployment().replacingOccurrences(of: "name: http, containerPort", with: "name: prometheus-metrics, containerPort")),
+            RuleExample(Example.deployment(container: "readinessProbe:\n  httpGet: {path: /ready, port: \"8080\"}\n")),
         ],
         nonTriggering: [RuleExample(Example.deployment(name: "api-server.v2"))])
 
@@ -48,6 +49,12 @@ public struct InvalidName: Check {
                         report.add("\(w.displayName): \(c.path): port name \"\(n)\" is invalid: \(problem)", at: p.origin, key: "name")
                     }
                 }
+            }
+            for p in w.probes {
+                guard case .string(let name)? = p.probe.port, let problem = NameFormat.ianaServiceName.problem(name) else { continue }
+                let origin = p.probe.httpGet?.origin ?? p.probe.tcpSocket?.origin
+                report.add("\(w.displayName): \(p.path): port \"\(name)\" is invalid: \(problem)", at: origin, key: "port",
+                           hint: Int(name) != nil ? "write the port number without quotes" : nil)
             }
             for v in w.podSpec?.volumes ?? [] {
                 if let problem = NameFormat.dns1123Label.problem(v.name) {

@@ -19,6 +19,8 @@ public struct ProbePortNotExposed: Check {
             guard let port = p.probe.port else { continue }
             let c = p.container.container
             guard c.port(matching: port) == nil else { continue }
+            // A quoted number is an invalid port name, reported by k8s/invalid-name.
+            if case .string(let text) = port, Int(text) != nil { continue }
             let handlerOrigin = p.probe.httpGet?.origin ?? p.probe.tcpSocket?.origin ?? p.probe.grpc?.origin ?? p.probe.origin
             let declared = (c.ports ?? []).map { p in p.name.map { "\($0) (\(p.containerPort))" } ?? String(p.containerPort) }
             let known = declared.isEmpty ? "the container declares no ports" : "declared: \(declared.joined(separator: ", "))"

@@ -19,6 +19,7 @@ public struct ServiceTargetPortUnknown: Check {
             guard !pods.isEmpty else { continue }
             for p in s.spec?.ports ?? [] {
                 let target = p.effectiveTargetPort
+                if case .string(let text) = target, Int(text) != nil { continue }  // k8s/invalid-name
                 let missing = pods.filter { $0.containerPort(matching: target) == nil }
                 guard !missing.isEmpty else { continue }
                 let names = missing.map(\.displayName).joined(separator: ", ")
