@@ -32,9 +32,10 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "VigilStack", dependencies: ["VigilCore", "VigilPromQL", "VigilPrometheus", "VigilKubernetes", "VigilAlertmanager"], swiftSettings: strict),
-        .target(name: "Vigil", dependencies: ["VigilCore", "VigilPromQL", "VigilPrometheus", "VigilKubernetes", "VigilAlertmanager", "VigilStack"], swiftSettings: strict),
+        .target(name: "VigilStack", dependencies: ["VigilCore", "VigilPromQL", "VigilPrometheus", "VigilKubernetes", "VigilAlertmanager", "VigilElastic"], swiftSettings: strict),
+        .target(name: "Vigil", dependencies: ["VigilCore", "VigilPromQL", "VigilPrometheus", "VigilKubernetes", "VigilAlertmanager", "VigilElastic", "VigilStack"], swiftSettings: strict),
         .target(name: "VigilKubernetes", dependencies: ["VigilCore"], swiftSettings: strict),
+        .target(name: "VigilElastic", dependencies: ["VigilKubernetes"], swiftSettings: strict),
         .executableTarget(
             name: "vigil",
             dependencies: [
@@ -50,7 +51,8 @@ let package = Package(
         .testTarget(name: "VigilAlertmanagerTests", dependencies: ["VigilAlertmanager"], swiftSettings: strict),
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore"], swiftSettings: strict),
         .testTarget(name: "VigilPromQLTests", dependencies: ["VigilPromQL"], swiftSettings: strict),
-        .testTarget(name: "VigilKubernetesTests", dependencies: ["VigilKubernetes", "VigilAlertmanager"], swiftSettings: strict),
+        .testTarget(name: "VigilKubernetesTests", dependencies: ["VigilKubernetes", "VigilAlertmanager", "VigilElastic"], swiftSettings: strict),
+        .testTarget(name: "VigilElasticTests", dependencies: ["VigilElastic"], swiftSettings: strict),
         .testTarget(name: "VigilStackTests", dependencies: ["VigilStack"], swiftSettings: strict),
         .testTarget(name: "VigilCLITests", dependencies: ["vigil", "VigilStack"], swiftSettings: strict),
         .testTarget(name: "VigilPrometheusTests", dependencies: ["VigilPrometheus"], swiftSettings: strict),

@@ -4,4 +4,5 @@
 @_exported import VigilPrometheus
 @_exported import VigilKubernetes
 @_exported import VigilAlertmanager
+@_exported import VigilElastic
 @_exported import VigilStack

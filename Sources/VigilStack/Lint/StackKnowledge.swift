@@ -1,4 +1,5 @@
 import VigilCore
+import VigilElastic
 import VigilKubernetes
 import VigilPrometheus
 
@@ -11,7 +12,13 @@ public enum StackKnowledge {
             name: s.service.name,
             startupTime: s.probes?.startup?.budget ?? s.service.startupTime,
             dependencyCheckingPaths: s.probes?.dependencyEndpoints ?? [])])
-        return [resolved.catalogue, health, resolved]
+        var knowledge: [any Sendable] = [resolved.catalogue, health, resolved]
+        if let logging = s.logging {
+            // The service's logger writes `fields`; Filebeat adds `service` and `environment`
+            // under `fields` (fields_under_root: false), which the pipeline tests.
+            knowledge.append(LoggingKnowledge(logFields: logging.fields, filebeatFields: ["service", "environment"], fieldsUnderRoot: false))
+        }
+        return knowledge
     }
 }
 

@@ -1,5 +1,6 @@
 import VigilAlertmanager
 import VigilCore
+import VigilElastic
 import VigilKubernetes
 import VigilPrometheus
 
@@ -11,5 +12,6 @@ public enum VigilRegistry {
         .merging(CatalogueLint.registry)
         .merging(PrometheusLint.registry)
         .merging(AlertmanagerLint.registry)
-        .merging(KubernetesLint.registry)  // generic Kubernetes objects last: CRDs above win
+        .merging(KubernetesLint.registry)  // generic Kubernetes objects after the CRD kinds above
+        .merging(ElasticLint.registry)
 }

@@ -1,0 +1,51 @@
+import VigilCore
+
+/// An elasticsearch output's `index` that its own template's patterns do not match.
+public struct IndexNotCoveredByTemplate: Check {
+    public static let rule = RuleDescription(
+        id: "logstash/index-not-covered-by-template", severity: .warning,
+        summary: "The index an elasticsearch output writes to is not matched by the index patterns of the template it installs.",
+        rationale: "A template applies only to indices whose names match its `index_patterns`. When the output writes `logs-app-2024.01.31` but the template says `app-*`, every daily index is created with dynamic mappings: keyword fields become text, dashboards and aggregations break. Make the index name and the patterns agree.",
+        triggering: [RuleExample("""
+            output {
+              elasticsearch {
+                hosts => ["http://elasticsearch:9200"]
+                index => "logs-app-%{+YYYY.MM.dd}"
+                template_name => "app"
+                template => { "index_patterns" => ["app-*"] }
+              }
+            }
+            """, path: "pipeline.conf")],
+        nonTriggering: [RuleExample("""
+            output {
+              elasticsearch {
+                hosts => ["http://elasticsearch:9200"]
+                index => "app-%{+YYYY.MM.dd}"
+                template_name => "app"
+                template => { "index_patterns" => ["app-*"] }
+              }
+            }
+            """, path: "pipeline.conf")])
+
+    public init() {}
+
+    public func run(_ context: LintContext, _ report: inout CheckReport) {
+        for site in context.elasticsearchOutputs {
+            guard let index = site.plugin.attribute("index"), let name = index.value.text else { continue }
+            var patterns: [String] = []
+            if let entries = site.plugin["template"]?.hash {
+                for e in entries where e.key.text == "index_patterns" || e.key.text == "template" {
+                    patterns += e.value.list.compactMap(\.text)
+                }
+            }
+            patterns += site.plugin["template_pattern"]?.list.compactMap(\.text) ?? []
+            guard !patterns.isEmpty else { continue }
+            let sample = Sprintf.sample(name)
+            guard !patterns.contains(where: { Sprintf.glob($0, matches: sample) }) else { continue }
+            let prefix = Sprintf.parts(name).first.flatMap { if case .literal(let l) = $0 { return l } else { return nil } } ?? ""
+            report.add("index \"\(name)\" (e.g. `\(sample)`) is not matched by the template's index patterns \(patterns.map { "`\($0)`" }.joined(separator: ", "))",
+                       in: site.file, at: index.value.span,
+                       hint: prefix.isEmpty ? "make the index name and the template's index_patterns agree" : "use the index pattern \"\(prefix)*\" in the template, or rename the index")
+        }
+    }
+}
