@@ -48,13 +48,13 @@ let package = Package(
         .target(name: "VigilPrometheus", dependencies: ["VigilPromQL"], swiftSettings: strict),
         .executableTarget(name: "VigilBench", dependencies: ["VigilCore", "VigilStack"], swiftSettings: strict),
         .target(name: "VigilAlertmanager", dependencies: ["VigilCore"], swiftSettings: strict),
-        .testTarget(name: "VigilAlertmanagerTests", dependencies: ["VigilAlertmanager"], swiftSettings: strict),
+        .testTarget(name: "VigilAlertmanagerTests", dependencies: ["VigilAlertmanager"], exclude: ["Fixtures", "fetch-corpus.sh"], swiftSettings: strict),
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore"], swiftSettings: strict),
         .testTarget(name: "VigilPromQLTests", dependencies: ["VigilPromQL"], swiftSettings: strict),
-        .testTarget(name: "VigilKubernetesTests", dependencies: ["VigilKubernetes", "VigilAlertmanager", "VigilElastic"], swiftSettings: strict),
-        .testTarget(name: "VigilElasticTests", dependencies: ["VigilElastic"], swiftSettings: strict),
+        .testTarget(name: "VigilKubernetesTests", dependencies: ["VigilKubernetes"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "VigilElasticTests", dependencies: ["VigilElastic"], exclude: ["Fixtures", "fetch-corpus.sh"], swiftSettings: strict),
         .testTarget(name: "VigilStackTests", dependencies: ["VigilStack"], swiftSettings: strict),
         .testTarget(name: "VigilCLITests", dependencies: ["vigil", "VigilStack"], swiftSettings: strict),
-        .testTarget(name: "VigilPrometheusTests", dependencies: ["VigilPrometheus"], swiftSettings: strict),
+        .testTarget(name: "VigilPrometheusTests", dependencies: ["VigilPrometheus"], exclude: ["Fixtures", "fetch-corpus.sh"], swiftSettings: strict),
     ]
 )
