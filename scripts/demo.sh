@@ -1,19 +1,32 @@
 #!/usr/bin/env bash
-# `make demo`: Vigil's main job on the Aurelis example.
+# `make demo`: Vigil's main job on the Aurelis example — render both environments, lint the
+# result, diff them — after showing what Vigil finds in the guide's configs as written.
 set -uo pipefail
 vigil=${1:-.build/release/vigil}
 cd "$(dirname "$0")/.."
+out=${VIGIL_DEMO_OUT:-.build/demo}
 
 section() { printf '\n\033[1m== %s ==\033[0m\n' "$1"; }
+fail() { echo "demo: $*" >&2; exit 1; }
 
-section "vigil lint examples/guide-as-written  (the guide's configs as written: real defects)"
+section "vigil lint examples/guide-as-written   (the guide's configs as written: real defects)"
 "$vigil" lint examples/guide-as-written
 status=$?
-if [ "$status" -ge 2 ]; then echo "demo: vigil lint failed to run (exit $status)" >&2; exit "$status"; fi
+[ "$status" -ge 2 ] && fail "vigil lint could not run (exit $status)"
 
-if [ -d examples/aurelis ]; then
-  section "vigil lint examples/aurelis  (the same stack with its defects fixed: must be clean)"
-  "$vigil" lint --strict examples/aurelis || { echo "demo: examples/aurelis is not clean" >&2; exit 1; }
+section "vigil render examples/aurelis/vigil.yaml --all-envs --out $out"
+"$vigil" render examples/aurelis/vigil.yaml --all-envs --out "$out" || fail "render failed"
+
+section "vigil lint --strict $out   (the rendered manifests: no errors, no warnings)"
+"$vigil" lint --strict "$out" || fail "the rendered output is not clean"
+
+section "vigil render --check against the committed golden output"
+"$vigil" render examples/aurelis/vigil.yaml --all-envs --out examples/aurelis/rendered --check || fail "examples/aurelis/rendered is stale (make golden)"
+
+if "$vigil" diff --help >/dev/null 2>&1; then
+  section "vigil diff $out/staging $out/production"
+  "$vigil" diff "$out/staging" "$out/production"
+  [ $? -ge 2 ] && fail "vigil diff failed"
 fi
 echo
 echo "demo: done."

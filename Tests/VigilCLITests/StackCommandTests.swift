@@ -64,3 +64,54 @@ import Testing
         #expect(r.stdout.contains("did you mean \"aurelis_requests_total\"?"))
     }
 }
+
+@Suite struct RenderCommandTests {
+    static var stack: String { CLI.packageRoot.appendingPathComponent("examples/aurelis/vigil.yaml").path }
+
+    @Test func rendersEveryEnvironmentLikeTheGoldenFiles() throws {
+        let out = try CLI.temporaryDirectory()
+        let r = try CLI.run(["render", Self.stack, "--all-envs", "--out", out.path])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        for env in ["production", "staging"] {
+            let golden = CLI.packageRoot.appendingPathComponent("examples/aurelis/rendered/\(env)/prometheus/rules/aurelis.yml")
+            let rendered = out.appendingPathComponent("\(env)/prometheus/rules/aurelis.yml")
+            #expect(FileManager.default.contents(atPath: rendered.path) == FileManager.default.contents(atPath: golden.path))
+        }
+        let manifest = try String(contentsOf: out.appendingPathComponent("production/.vigil-rendered"), encoding: .utf8)
+        #expect(manifest.contains("\nprometheus/prometheus.yml\n"))
+    }
+
+    @Test func checkReportsStaleOutputAndRenderRepairsItWithoutTouchingForeignFiles() throws {
+        let out = try CLI.temporaryDirectory()
+        #expect(try CLI.run(["render", Self.stack, "--env", "staging", "--out", out.path]).status == 0)
+        #expect(try CLI.run(["render", Self.stack, "--env", "staging", "--out", out.path, "--check"]).status == 0)
+        let config = out.appendingPathComponent("alertmanager/alertmanager.yml")
+        try "edited: by hand\n".write(to: config, atomically: true, encoding: .utf8)
+        let foreign = out.appendingPathComponent("notes.txt")
+        try "mine\n".write(to: foreign, atomically: true, encoding: .utf8)
+        let stale = try CLI.run(["render", Self.stack, "--env", "staging", "--out", out.path, "--check"])
+        #expect(stale.status == 1)
+        #expect(stale.stdout.contains("alertmanager/alertmanager.yml"))
+        let again = try CLI.run(["render", Self.stack, "--env", "staging", "--out", out.path])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("1 updated"))
+        #expect(FileManager.default.fileExists(atPath: foreign.path))
+        #expect(try CLI.run(["render", Self.stack, "--env", "staging", "--out", out.path, "--check"]).status == 0)
+    }
+
+    @Test func invalidStackWritesNothing() throws {
+        let dir = try CLI.temporaryDirectory()
+        try "apiVersion: vigil/v1\nkind: Stack\nservice: {name: shop, image: shop:1, ports: {http: 8080}}\nalerts:\n  - {name: X, kind: gauge, metric: m, thresholds: {warning: one}}\n".write(to: dir.appendingPathComponent("vigil.yaml"), atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        let r = try CLI.run(["render", "vigil.yaml", "--all-envs", "--out", out.path], in: dir)
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("vigil.yaml:5:"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test func unknownEnvironmentIsTrouble() throws {
+        let r = try CLI.run(["render", Self.stack, "--env", "prod", "--out", try CLI.temporaryDirectory().path])
+        #expect(r.status == 2)
+        #expect(r.stdout.contains("environments: production, staging"))
+    }
+}
