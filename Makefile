@@ -24,6 +24,8 @@ test: deps corpus
 
 # Re-records the golden files of rendering tests (review the diff before committing).
 golden: deps
+	$(SWIFT) build --product vigil
+	.build/debug/vigil render examples/aurelis/vigil.yaml --all-envs --out examples/aurelis/rendered
 	VIGIL_RECORD_GOLDEN=1 $(SWIFT) test --filter Golden
 	@git status --short -- '*Fixtures*' '*golden*' examples
 

@@ -23,7 +23,7 @@ section "vigil lint --strict $out   (the rendered manifests: no errors, no warni
 section "vigil render --check against the committed golden output"
 "$vigil" render examples/aurelis/vigil.yaml --all-envs --out examples/aurelis/rendered --check || fail "examples/aurelis/rendered is stale (make golden)"
 
-if "$vigil" diff --help >/dev/null 2>&1; then
+if "$vigil" --help 2>/dev/null | grep -qE "^ +diff "; then
   section "vigil diff $out/staging $out/production"
   "$vigil" diff "$out/staging" "$out/production"
   [ $? -ge 2 ] && fail "vigil diff failed"

@@ -17,7 +17,6 @@ import VigilCore
         let files = StackRenderer(stack: resolved.stack).render()
         let dir = Self.renderedDirectory.appendingPathComponent(env)
         if Self.recording {
-            try? FileManager.default.removeItem(at: dir)
             for f in files {
                 let url = dir.appendingPathComponent(f.path)
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -29,6 +28,8 @@ import VigilCore
         if let e = FileManager.default.enumerator(atPath: dir.path) {
             for case let p as String in e {
                 var isDir: ObjCBool = false
+                // `.vigil-rendered` is the manifest `vigil render` keeps beside its output.
+                if p.hasSuffix(".vigil-rendered") { continue }
                 if FileManager.default.fileExists(atPath: dir.appendingPathComponent(p).path, isDirectory: &isDir), !isDir.boolValue { onDisk.append(p) }
             }
         }
