@@ -17,6 +17,8 @@ public struct DashboardArtifact: Artifact {
     public let wrapper: DashboardImport?
     /// The dashboard's mapping node.
     public let node: Node
+    /// Every Prometheus query of the dashboard (panels, variables, annotations), parsed once.
+    public let queries: [PanelQuery]
 
     public init(file: SourceFile, dashboard: Dashboard, form: Form, wrapper: DashboardImport? = nil, node: Node) {
         self.file = file
@@ -24,6 +26,8 @@ public struct DashboardArtifact: Artifact {
         self.form = form
         self.wrapper = wrapper
         self.node = node
+        let resolver = DashboardArtifact.resolver(dashboard)
+        self.queries = DashboardArtifact.collectQueries(dashboard, file: file, artifact: resolver)
     }
 }
 

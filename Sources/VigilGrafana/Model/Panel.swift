@@ -41,7 +41,7 @@ public struct Panel: Sendable, Codable {
     public var maxPerRow: Int?
     public var interval: FlexScalar?
     public var timeFrom: FlexScalar?
-    public var repeat: FlexScalar?
+    public var `repeat`: FlexScalar?
     public var links: [RawNode]?
     /// `row` panels: whether the row is collapsed (its panels are then inside `panels`).
     public var collapsed: Bool?
