@@ -21,7 +21,7 @@ enum Layout {
 /// Two panels covering the same grid cells.
 public struct PanelOverlap: Check {
     public static let rule = RuleDescription(
-        id: "grafana/panel-overlap", severity: .error,
+        id: "grafana/panel-overlap", severity: .warning,
         summary: "Two panels' `gridPos` rectangles overlap.",
         rationale: "Grafana resolves an overlap by pushing panels down when the dashboard loads, so the layout differs from the file and changes again on the next save. Usually a copy-pasted `gridPos`. Vigil's builder computes positions and never overlaps.",
         triggering: [Example.dashboard(Example.panel("up", x: 0, y: 0, w: 12, h: 8, id: 1) + ", " + Example.panel("up", x: 6, y: 4, w: 12, h: 8, id: 2))],
