@@ -5,4 +5,5 @@
 @_exported import VigilKubernetes
 @_exported import VigilAlertmanager
 @_exported import VigilElastic
+@_exported import VigilGrafana
 @_exported import VigilStack

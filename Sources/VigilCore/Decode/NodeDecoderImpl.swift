@@ -148,7 +148,9 @@ struct KeyedNodeDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
         }
         if T.self == ExtraFields.self {
             tracker.acceptsAll = true
-            return ExtraFields(pairs: mapping.pairs) as? T
+            let known = KnownKeys()
+            tracker.knownBoxes.append(known)
+            return ExtraFields(pairs: mapping.pairs, known: known) as? T
         }
         return nil
     }

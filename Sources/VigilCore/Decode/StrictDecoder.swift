@@ -76,6 +76,8 @@ final class KeyTracker {
     var accessed: Set<String> = []
     var acceptsAll = false
     var aborted = false
+    /// ExtraFields of this mapping, told at the end which keys the model decoded.
+    var knownBoxes: [KnownKeys] = []
     var path: [any CodingKey]
 
     init(node: Node, mapping: Mapping, typeName: String, path: [any CodingKey]) {
@@ -279,6 +281,9 @@ final class DecodingSession {
     // MARK: Unknown fields
 
     func reportUnknownFields() {
+        for id in trackerOrder {
+            if let t = trackers[id] { for box in t.knownBoxes { box.keys = t.accessed } }
+        }
         for id in trackerOrder {
             guard let t = trackers[id], !t.acceptsAll, !t.aborted else { continue }
             for p in t.mapping.pairs {

@@ -210,7 +210,7 @@ extension NodeEncoder {
             if let extra = value as? ExtraFields {
                 // Unknown fields kept from the input come back after the model's own fields
                 // (declare `extra` last); keys the model encoded itself are not overwritten.
-                for p in extra.pairs {
+                for p in extra.unknownPairs {
                     guard let k = p.key.scalarText, map.values[k] == nil else { continue }
                     map.set(p.value, for: k)
                 }

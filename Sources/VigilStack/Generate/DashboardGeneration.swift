@@ -50,7 +50,10 @@ struct DashboardGeneration {
     private func panel(_ p: PanelDefinition, id: Int, grid: (Int, Int, Int, Int)) -> Node {
         let exprs = AlertExpressions(stack: stack)
         let alert = p.alert.flatMap { name in stack.alerts?.first { $0.name == name } }
-        let expr = alert.map { exprs.subject(of: $0) } ?? p.expr ?? ""
+        // Panels follow the dashboard's resolution: the alert's window becomes $__rate_interval.
+        let expr = alert.map { a in
+            exprs.subject(of: a).replacingAll("[\((a.window ?? Duration(seconds: 300)).description)]", with: "[$__rate_interval]")
+        } ?? p.expr ?? ""
         let kind = p.kind ?? .timeseries
         var defaults: [(String, Node)] = []
         if let unit = p.unit { defaults.append(("unit", N.str(unit))) }
@@ -87,7 +90,7 @@ struct DashboardGeneration {
                 "refId": N.str("A"),
                 "datasource": datasourceRef,
                 "expr": N.str(expr),
-                "legendFormat": N.str(p.legend ?? legend(for: alert)),
+                "legendFormat": N.str(p.legend ?? (alert.map { legend(for: $0) } ?? "__auto")),
                 "range": N.bool(true),
             ])]),
             "fieldConfig": N.map(["defaults": N.map(defaults), "overrides": N.list([])]),
@@ -95,9 +98,9 @@ struct DashboardGeneration {
         ])
     }
 
-    private func legend(for alert: AlertDefinition?) -> String {
-        switch alert?.kind {
-        case .memoryVsLimit?, .expr?: return "{{pod}}"
+    private func legend(for alert: AlertDefinition) -> String {
+        switch alert.kind {
+        case .memoryVsLimit, .expr: return "{{pod}}"
         default: return "{{job}}"
         }
     }

@@ -1,6 +1,7 @@
 import VigilAlertmanager
 import VigilCore
 import VigilElastic
+import VigilGrafana
 import VigilKubernetes
 import VigilPrometheus
 
@@ -14,4 +15,5 @@ public enum VigilRegistry {
         .merging(AlertmanagerLint.registry)
         .merging(KubernetesLint.registry)  // generic Kubernetes objects after the CRD kinds above
         .merging(ElasticLint.registry)
+        .merging(GrafanaLint.registry)
 }
