@@ -6,10 +6,10 @@ import VigilCore
 enum TestLinter {
     /// Core rules, a test-only ConfigMap kind (the Kubernetes module's job in the product) and
     /// the Prometheus registry.
-    static func make(settings: [String: String] = [:]) -> Linter {
+    static func make(settings: [String: String] = [:], knowledge: [any Sendable] = []) -> Linter {
         let configMaps = LintRegistry(kinds: [TestConfigMapKind()])
         return Linter(registry: CoreRules.registry.merging(configMaps).merging(PrometheusLint.registry),
-                      options: LintOptions(settings: settings))
+                      options: LintOptions(settings: settings, knowledge: knowledge))
     }
 
     static func lint(_ text: String, path: String = "rules.yaml", settings: [String: String] = [:]) async -> LintResult {

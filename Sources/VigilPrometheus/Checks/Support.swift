@@ -139,8 +139,12 @@ enum ExprFacts {
 
 extension LintContext {
     /// The metric knowledge given to the run, if any.
+    /// Metric catalogues given as plain `MetricCatalogue` values (`vigil lint --catalogue`) are
+    /// indexed here.
     public var metrics: (any MetricKnowledge)? {
-        options.knowledge.lazy.compactMap { $0 as? any MetricKnowledge }.first
+        if let k = options.knowledge.lazy.compactMap({ $0 as? any MetricKnowledge }).first { return k }
+        let catalogues = options.knowledge.compactMap { $0 as? MetricCatalogue }
+        return catalogues.isEmpty ? nil : CatalogueIndex(catalogues)
     }
 
     /// Whether a metric is a counter: from the catalogue when it knows, else by name
