@@ -1,0 +1,58 @@
+/// What a walker's visitor wants next.
+public enum WalkAction: Sendable {
+    /// Visit this node's children.
+    case descend
+    /// Do not visit this node's children.
+    case skipChildren
+    /// Stop the walk.
+    case stop
+}
+
+/// Depth-first, pre-order traversal of a PromQL tree with a depth limit.
+public struct PromQLWalker: Sendable {
+    /// Deepest level visited (the root is level 0); deeper nodes are not visited.
+    public var maxDepth: Int
+
+    public init(maxDepth: Int = 500) {
+        self.maxDepth = maxDepth
+    }
+
+    /// Visits `root` and its descendants; `visit` gets each node and the chain of its ancestors
+    /// (outermost first). Returns false when some node lay deeper than `maxDepth` and was skipped.
+    @discardableResult
+    public func walk(_ root: Expr, _ visit: (_ node: Expr, _ ancestors: [Expr]) -> WalkAction) -> Bool {
+        var ancestors: [Expr] = []
+        var complete = true
+        var stopped = false
+        func go(_ e: Expr) {
+            if stopped { return }
+            if ancestors.count > maxDepth {
+                complete = false
+                return
+            }
+            switch visit(e, ancestors) {
+            case .stop:
+                stopped = true
+                return
+            case .skipChildren:
+                return
+            case .descend:
+                ancestors.append(e)
+                for c in e.children { go(c) }
+                ancestors.removeLast()
+            }
+        }
+        go(root)
+        return complete
+    }
+
+    /// Every node, pre-order.
+    public func nodes(_ root: Expr) -> [Expr] {
+        var out: [Expr] = []
+        walk(root) { e, _ in
+            out.append(e)
+            return .descend
+        }
+        return out
+    }
+}
