@@ -44,6 +44,7 @@ let package = Package(
         ),
         .executableTarget(name: "VigilBench", dependencies: ["VigilCore", "VigilStack"], swiftSettings: strict),
         .target(name: "VigilPromQL", dependencies: ["VigilCore"], swiftSettings: strict),
+        .target(name: "VigilDiff", dependencies: ["VigilCore", "VigilPromQL"], swiftSettings: strict),
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore"], swiftSettings: strict),
         .testTarget(name: "VigilStackTests", dependencies: ["VigilStack"], swiftSettings: strict),
         .testTarget(name: "VigilCLITests", dependencies: ["vigil", "VigilStack"], swiftSettings: strict),
