@@ -49,5 +49,6 @@ let package = Package(
         .testTarget(name: "VigilStackTests", dependencies: ["VigilStack"], swiftSettings: strict),
         .testTarget(name: "VigilCLITests", dependencies: ["vigil", "VigilStack"], swiftSettings: strict),
         .testTarget(name: "VigilPromQLTests", dependencies: ["VigilPromQL"], swiftSettings: strict),
+        .testTarget(name: "VigilDiffTests", dependencies: ["VigilDiff"], swiftSettings: strict),
     ]
 )
