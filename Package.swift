@@ -33,7 +33,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "VigilStack", dependencies: ["VigilCore", "VigilPromQL", "VigilPrometheus", "VigilKubernetes", "VigilAlertmanager", "VigilElastic", "VigilGrafana"], swiftSettings: strict),
-        .target(name: "Vigil", dependencies: ["VigilCore", "VigilPromQL", "VigilPrometheus", "VigilKubernetes", "VigilAlertmanager", "VigilElastic", "VigilGrafana", "VigilStack"], swiftSettings: strict),
+        .target(name: "Vigil", dependencies: ["VigilCore", "VigilPromQL", "VigilPrometheus", "VigilKubernetes", "VigilAlertmanager", "VigilElastic", "VigilGrafana", "VigilDiff", "VigilStack"], swiftSettings: strict),
         .target(name: "VigilKubernetes", dependencies: ["VigilCore"], swiftSettings: strict),
         .target(name: "VigilElastic", dependencies: ["VigilKubernetes"], swiftSettings: strict),
         .executableTarget(
@@ -58,5 +58,7 @@ let package = Package(
         .testTarget(name: "VigilPrometheusTests", dependencies: ["VigilPrometheus"], exclude: ["Fixtures", "fetch-corpus.sh"], swiftSettings: strict),
         .target(name: "VigilGrafana", dependencies: ["VigilPromQL"], swiftSettings: strict),
         .testTarget(name: "VigilGrafanaTests", dependencies: ["VigilGrafana"], exclude: ["fetch-corpus.sh"], swiftSettings: strict),
+        .target(name: "VigilDiff", dependencies: ["VigilCore", "VigilPromQL"], swiftSettings: strict),
+        .testTarget(name: "VigilDiffTests", dependencies: ["VigilDiff"], swiftSettings: strict),
     ]
 )

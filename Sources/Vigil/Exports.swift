@@ -6,4 +6,5 @@
 @_exported import VigilAlertmanager
 @_exported import VigilElastic
 @_exported import VigilGrafana
+@_exported import VigilDiff
 @_exported import VigilStack

@@ -8,6 +8,6 @@ struct VigilCommand: AsyncParsableCommand {
         commandName: "vigil",
         abstract: "Validate, render and diff a monitoring stack: Prometheus, Alertmanager, Kubernetes, Grafana, ELK.",
         version: VigilVersion.current,
-        subcommands: [LintCommand.self, RenderCommand.self, InitCommand.self, RoutesCommand.self, CardinalityCommand.self, PromQLCommand.self, RulesCommand.self, ExplainCommand.self]
+        subcommands: [LintCommand.self, RenderCommand.self, DiffCommand.self, InitCommand.self, RoutesCommand.self, CardinalityCommand.self, PromQLCommand.self, RulesCommand.self, ExplainCommand.self]
     )
 }

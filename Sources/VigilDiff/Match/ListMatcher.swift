@@ -1,0 +1,145 @@
+import VigilCore
+
+/// Pairs the items of two lists in linear time.
+///
+/// 1. When a `ListIdentity` applies to every item, items pair by identity through a hash
+///    table (a repeated identity pairs by occurrence: the second `alert: X` with the second).
+/// 2. Otherwise items equal as data pair by fingerprint (an inserted item shifts nothing);
+///    the items left over pair by position among themselves, and what remains is added or
+///    removed.
+///
+/// Moves are the paired items outside a longest increasing subsequence of old positions taken
+/// in new order (O(n log n)), i.e. the fewest items whose moving explains the new order.
+struct ListMatcher {
+    struct Pairing {
+        var old: Int
+        var new: Int
+        var step: DiffPath.Step
+    }
+
+    struct Result {
+        var pairs: [Pairing] = []
+        var removed: [(index: Int, step: DiffPath.Step)] = []
+        var added: [(index: Int, step: DiffPath.Step)] = []
+        /// Indices into `pairs` of the items that moved.
+        var moved: Set<Int> = []
+    }
+
+    static func match(old: [Node], new: [Node], key: String?) -> Result {
+        var result: Result
+        if let identity = ListIdentity.candidates(forKey: key).first(where: { $0.identities(of: old) != nil && $0.identities(of: new) != nil }),
+           let oldIds = identity.identities(of: old), let newIds = identity.identities(of: new) {
+            result = byIdentity(old: old, new: new, oldIds: disambiguated(oldIds, items: old, both: (oldIds, newIds)), newIds: disambiguated(newIds, items: new, both: (oldIds, newIds)))
+        } else {
+            result = byContent(old: old, new: new)
+        }
+        result.moved = moves(result.pairs)
+        return result
+    }
+
+    /// Identities with repeated alert names told apart by their `severity` label, then numbered.
+    static func disambiguated(_ ids: [(field: String, value: String)], items: [Node], both: ([(field: String, value: String)], [(field: String, value: String)])) -> [DiffPath.Step] {
+        var repeated = Set<String>()
+        for side in [both.0, both.1] {
+            var seen = Set<String>()
+            for id in side where !seen.insert(id.field + "=" + id.value).inserted { repeated.insert(id.field + "=" + id.value) }
+        }
+        var occurrences: [String: Int] = [:]
+        var out: [DiffPath.Step] = []
+        out.reserveCapacity(ids.count)
+        for (i, id) in ids.enumerated() {
+            var value = id.value
+            if repeated.contains(id.field + "=" + id.value), id.field == "alert" || id.field == "record",
+               let severity = items[i]["labels"]?["severity"]?.scalarText {
+                value += "{severity=" + DiffPath.quoted(severity) + "}"
+            }
+            let full = id.field + "=" + value
+            let n = (occurrences[full] ?? 0) + 1
+            occurrences[full] = n
+            out.append(.identity(field: id.field, value: value, occurrence: n))
+        }
+        return out
+    }
+
+    static func byIdentity(old: [Node], new: [Node], oldIds: [DiffPath.Step], newIds: [DiffPath.Step]) -> Result {
+        var result = Result()
+        var oldIndex: [DiffPath.Step: Int] = [:]
+        oldIndex.reserveCapacity(oldIds.count)
+        for (i, id) in oldIds.enumerated() { oldIndex[id] = i }
+        var matchedOld = Array(repeating: false, count: old.count)
+        for (j, id) in newIds.enumerated() {
+            if let i = oldIndex[id] {
+                result.pairs.append(Pairing(old: i, new: j, step: id))
+                matchedOld[i] = true
+            } else {
+                result.added.append((j, id))
+            }
+        }
+        for (i, id) in oldIds.enumerated() where !matchedOld[i] { result.removed.append((i, id)) }
+        return result
+    }
+
+    static func byContent(old: [Node], new: [Node]) -> Result {
+        var result = Result()
+        // Equal items first, by fingerprint and occurrence.
+        var buckets: [Int: [Int]] = [:]
+        buckets.reserveCapacity(old.count)
+        for (i, item) in old.enumerated() { buckets[Fingerprint.of(item), default: []].append(i) }
+        var bucketCursor: [Int: Int] = [:]
+        var matchedOld = Array(repeating: false, count: old.count)
+        var newPartner = Array(repeating: -1, count: new.count)
+        for (j, item) in new.enumerated() {
+            let f = Fingerprint.of(item)
+            guard let candidates = buckets[f] else { continue }
+            var c = bucketCursor[f] ?? 0
+            while c < candidates.count {
+                let i = candidates[c]
+                c += 1
+                if !matchedOld[i], Fingerprint.equal(old[i], item) {
+                    matchedOld[i] = true
+                    newPartner[j] = i
+                    break
+                }
+            }
+            bucketCursor[f] = c
+        }
+        // Leftovers pair by position among themselves.
+        let leftOld = old.indices.filter { !matchedOld[$0] }
+        let leftNew = new.indices.filter { newPartner[$0] < 0 }
+        let common = min(leftOld.count, leftNew.count)
+        for k in 0..<common { newPartner[leftNew[k]] = leftOld[k] }
+        for (j, i) in newPartner.enumerated() where i >= 0 {
+            result.pairs.append(Pairing(old: i, new: j, step: .index(j)))
+        }
+        for k in common..<max(common, leftNew.count) { result.added.append((leftNew[k], .index(leftNew[k]))) }
+        for k in common..<max(common, leftOld.count) { result.removed.append((leftOld[k], .index(leftOld[k]))) }
+        return result
+    }
+
+    /// The pairs (by index into `pairs`, which is in new order) not on a longest increasing run
+    /// of old positions.
+    static func moves(_ pairs: [Pairing]) -> Set<Int> {
+        guard pairs.count > 1 else { return [] }
+        // Patience-sorting LIS with predecessor links.
+        var tails: [Int] = []          // indices into pairs
+        var predecessor = Array(repeating: -1, count: pairs.count)
+        for (k, p) in pairs.enumerated() {
+            var lo = 0, hi = tails.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if pairs[tails[mid]].old < p.old { lo = mid + 1 } else { hi = mid }
+            }
+            if lo > 0 { predecessor[k] = tails[lo - 1] }
+            if lo == tails.count { tails.append(k) } else { tails[lo] = k }
+        }
+        var inRun = Array(repeating: false, count: pairs.count)
+        var k = tails.last ?? -1
+        while k >= 0 {
+            inRun[k] = true
+            k = predecessor[k]
+        }
+        var moved = Set<Int>()
+        for i in pairs.indices where !inRun[i] { moved.insert(i) }
+        return moved
+    }
+}
