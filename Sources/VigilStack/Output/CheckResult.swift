@@ -68,7 +68,7 @@ extension OutputWriter {
             return result
         }
         var manifest = Manifest()
-        if case .success(let bytes) = FileSystem.read(root + "/" + OutputPath.manifestName) {
+        if case .success(let bytes) = FileSystem.readFile(root + "/" + OutputPath.manifestName) {
             manifest = Manifest(parsing: bytes)
         } else {
             result.manifestOutdated = true
@@ -86,19 +86,18 @@ extension OutputWriter {
                 continue
             }
             let rendered = tree.files[path] ?? []
-            switch FileSystem.read(full) {
+            switch FileSystem.readFile(full) {
             case .success(let current):
                 if current == rendered { continue }
                 let diff = Redaction.withholds(path: path, contents: [current, rendered])
                     ? "--- a/\(path)\n+++ b/\(path)\n(diff withheld: the file may contain secrets)\n"
                     : UnifiedDiff.diff(old: current, new: rendered, path: path, context: diffContext, maxLines: maxDiffLines)
                 result.stale.append(.init(path: path, diff: diff))
-            case .failure(let failure):
-                let code = failure.code
-                if code == ELOOP || code == EISDIR {
+            case .failure(let code):
+                if code.value == ELOOP || code.value == EISDIR {
                     result.stale.append(.init(path: path, diff: "--- a/\(path)\n+++ b/\(path)\n(not a regular file on disk)\n"))
                 } else {
-                    result.problems.append(FileSystem.error(code, path: display(dir, path), operation: "read").description)
+                    result.problems.append(FileSystem.error(code.value, path: display(dir, path), operation: "read").description)
                 }
             }
         }

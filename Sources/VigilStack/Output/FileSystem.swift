@@ -18,6 +18,12 @@ struct FaultInjection: Sendable {
     static let none = FaultInjection { _, _ in nil }
 }
 
+/// An `errno` value as an `Error`.
+struct SystemErrno: Error, Equatable {
+    var value: Int32
+    init(_ value: Int32) { self.value = value }
+}
+
 /// What `lstat` sees at a path (symlinks not followed).
 enum EntryKind: Equatable {
     case missing, file, folder, symlink, other
@@ -62,21 +68,21 @@ enum FileSystem {
     }
 
     /// Reads a regular file without following a final symlink; nil when it is not one.
-    static func read(_ path: String) -> Result<[UInt8], Errno> {
+    static func readFile(_ path: String) -> Result<[UInt8], SystemErrno> {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(Errno(code: errno)) }
+        guard fd >= 0 else { return .failure(SystemErrno(errno)) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return .failure(Errno(code: errno)) }
-        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(Errno(code: EISDIR)) }
+        guard fstat(fd, &info) == 0 else { return .failure(SystemErrno(errno)) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(SystemErrno(EISDIR)) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(info.st_size))
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                return .failure(Errno(code: errno))
+                return .failure(SystemErrno(errno))
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
@@ -174,10 +180,4 @@ enum FileSystem {
     static func removeFolder(_ path: String) -> Int32? {
         rmdir(path) == 0 ? nil : errno
     }
-}
-
-
-/// An `errno` value as an error.
-struct Errno: Error, Equatable {
-    let code: Int32
 }

@@ -31,10 +31,9 @@ public struct OutputWriter: Sendable {
         switch FileSystem.kind(manifestPath) {
         case .missing: old = Manifest()
         case .file:
-            switch FileSystem.read(manifestPath) {
+            switch FileSystem.readFile(manifestPath) {
             case .success(let bytes): old = Manifest(parsing: bytes)
-            case .failure(let failure):
-                throw FileSystem.error(failure.code, path: display(dir, OutputPath.manifestName), operation: "read")
+            case .failure(let code): throw FileSystem.error(code.value, path: display(dir, OutputPath.manifestName), operation: "read")
             }
         default: throw .folderInTheWay(path: display(dir, OutputPath.manifestName))
         }
@@ -63,7 +62,7 @@ public struct OutputWriter: Sendable {
                 try FileSystem.writeAtomically(bytes, folder: realFolder, name: name, mode: 0o644, relative: path, display: shown, faults: faults)
                 summary.created.append(path)
             case .file:
-                if case .success(let current) = FileSystem.read(target), current == bytes {
+                if case .success(let current) = FileSystem.readFile(target), current == bytes {
                     summary.unchanged.append(path)
                     continue
                 }
@@ -181,7 +180,7 @@ public struct OutputWriter: Sendable {
     private func writeManifest(_ manifest: Manifest, previous: Manifest, root: String, dir: String) throws(OutputError) {
         let path = root + "/" + OutputPath.manifestName
         let bytes = manifest.bytes
-        if FileSystem.kind(path) == .file, case .success(let current) = FileSystem.read(path), current == bytes { return }
+        if FileSystem.kind(path) == .file, case .success(let current) = FileSystem.readFile(path), current == bytes { return }
         try FileSystem.writeAtomically(bytes, folder: root, name: OutputPath.manifestName, mode: 0o644, relative: OutputPath.manifestName, display: display(dir, OutputPath.manifestName), faults: faults)
         FileSystem.syncFolder(root)
     }
