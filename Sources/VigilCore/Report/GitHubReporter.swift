@@ -11,7 +11,7 @@ public struct GitHubReporter: Sendable {
             case .warning: command = "warning"
             case .info: command = "notice"
             }
-            var props = ["file=\(escapeProperty(d.file))"]
+            var props = ["file=\(Self.escapeProperty(d.file))"]
             if let r = d.range {
                 props.append("line=\(r.start.line)")
                 props.append("col=\(r.start.column)")
@@ -20,16 +20,16 @@ public struct GitHubReporter: Sendable {
                     if r.end.line == r.start.line { props.append("endColumn=\(r.end.column)") }
                 }
             }
-            props.append("title=\(escapeProperty(d.rule))")
+            props.append("title=\(Self.escapeProperty(d.rule))")
             var message = d.message
             if let hint = d.hint { message += "\n" + hint }
-            out += "::\(command) \(props.joined(separator: ","))::\(escapeData(message))\n"
+            out += "::\(command) \(props.joined(separator: ","))::\(Self.escapeData(message))\n"
         }
         return out
     }
 
-    /// Escaping as the workflow-command format defines it.
-    func escapeData(_ s: String) -> String {
+    /// Escaping of a workflow command's message, as the format defines it.
+    public static func escapeData(_ s: String) -> String {
         var out = ""
         for ch in s {
             switch ch {
@@ -42,7 +42,8 @@ public struct GitHubReporter: Sendable {
         return out
     }
 
-    func escapeProperty(_ s: String) -> String {
+    /// Escaping of a workflow command's property value (`file=`, `title=`).
+    public static func escapeProperty(_ s: String) -> String {
         var out = ""
         for ch in escapeData(s) {
             switch ch {

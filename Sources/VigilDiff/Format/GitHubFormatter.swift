@@ -1,3 +1,4 @@
+import VigilCore
 /// GitHub Actions workflow annotations, one `::notice` per change, pointing at the line in
 /// the new file (or the old one for removals):
 /// `::notice file=k/deploy.yaml,line=9,col=13,title=vigil diff: changed::apps/v1 Deployment ns/api spec.replicas: 1 → 3`.
@@ -47,28 +48,6 @@ public struct GitHubFormatter: Sendable {
         }
     }
 
-    func escapeData(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
-
-    func escapeProperty(_ s: String) -> String {
-        var out = ""
-        for ch in escapeData(s) {
-            switch ch {
-            case ":": out += "%3A"
-            case ",": out += "%2C"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    func escapeData(_ s: String) -> String { GitHubReporter.escapeData(s) }
+    func escapeProperty(_ s: String) -> String { GitHubReporter.escapeProperty(s) }
 }
