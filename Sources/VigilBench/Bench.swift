@@ -46,58 +46,67 @@ func report(_ name: String, bytes: Int, vigil: Double, floor: Double?) {
     print(line)
 }
 
+/// One group of measurements. Each area adds its own file with a suite and one line in
+/// `Bench.suites`; `vigil-bench --only NAME` runs one suite.
+protocol BenchSuite {
+    static var name: String { get }
+    static func run(_ options: Options) async
+}
+
 @main
 struct Bench {
+    static let suites: [any BenchSuite.Type] = [
+        CoreBench.self,
+    ]
+
     static func main() async {
         var options = Options()
+        var only: String?
         var args = CommandLine.arguments.dropFirst()
         while let a = args.popFirst() {
             switch a {
             case "--floor": options.floorTool = args.popFirst()
             case "--work": options.workDir = args.popFirst() ?? options.workDir
             case "--repeat": options.repeats = Int(args.popFirst() ?? "") ?? options.repeats
+            case "--only": only = args.popFirst()
             default:
-                FileHandle.standardError.write(Data("usage: vigil-bench [--floor PATH] [--work DIR] [--repeat N]\n".utf8))
+                FileHandle.standardError.write(Data("usage: vigil-bench [--floor PATH] [--work DIR] [--repeat N] [--only SUITE]\n".utf8))
                 exit(2)
             }
         }
         try? FileManager.default.createDirectory(atPath: options.workDir, withIntermediateDirectories: true)
-
-
-        /// Runs the C floor program and returns its best time.
-
-
-        // MARK: Loading: a 5 MB multi-document YAML stream of Kubernetes-like objects.
-
-        let yaml = SyntheticInputs.kubernetesStream(targetBytes: 5 << 20)
-        let yamlPath = options.workDir + "/objects.yaml"
-        FileManager.default.createFile(atPath: yamlPath, contents: Data(yaml.utf8))
-        let yamlFile = SourceFile(path: yamlPath, text: yaml)
-        var documents = 0
-        let loadTime = best(options.repeats) { documents = YAMLLoader.load(yamlFile).documents.count }
-        print("documents: \(documents)")
-        report("load 5 MB YAML (nodes+positions)", bytes: yaml.utf8.count, vigil: loadTime, floor: floorTime(yamlPath, options))
-
-        // MARK: Loading JSON: the same objects as one JSON array.
-
-        let json = SyntheticInputs.jsonArray(targetBytes: 5 << 20)
-        let jsonPath = options.workDir + "/objects.json"
-        FileManager.default.createFile(atPath: jsonPath, contents: Data(json.utf8))
-        let jsonFile = SourceFile(path: jsonPath, text: json)
-        let jsonTime = best(options.repeats) { _ = YAMLLoader.load(jsonFile) }
-        report("load 5 MB JSON", bytes: json.utf8.count, vigil: jsonTime, floor: floorTime(jsonPath, options))
-
-        // MARK: Whole lint of the YAML stream (load, detect, decode, check).
-
-        let linter = Linter(registry: VigilRegistry.all)
-        var lintTime = Double.infinity
-        for _ in 0..<max(1, options.repeats) {
-            let start = ContinuousClock.now
-            _ = await linter.lint(files: [yamlFile])
-            let d = ContinuousClock.now - start
-            lintTime = min(lintTime, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+        for suite in suites where only == nil || only == suite.name {
+            print("== \(suite.name)")
+            await suite.run(options)
         }
-        report("lint 5 MB YAML (all kinds)", bytes: yaml.utf8.count, vigil: lintTime, floor: floorTime(yamlPath, options))
-
     }
+}
+
+/// Best wall time of running a peer tool (promtool, amtool, …) on the same input, or nil when
+/// the tool is not installed. Its exit status is ignored: a peer that rejects the input still
+/// did the work of reading it.
+func peerTime(_ executable: String, _ arguments: [String], repeats: Int) -> Double? {
+    let candidates = ["/usr/bin/", "/usr/local/bin/", "/bin/"].map { $0 + executable }
+    guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
+    return best(repeats) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path)
+        p.arguments = arguments
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        do { try p.run() } catch { return }
+        p.waitUntilExit()
+    }
+}
+
+/// Prints a Vigil-versus-peer line: the ratio is peer time over Vigil time (above 1: Vigil is faster).
+func reportPeer(_ name: String, vigil: Double, peer: Double?, peerName: String) {
+    let padded = name.count >= 36 ? name : name + String(repeating: " ", count: 36 - name.count)
+    var line = padded + String(format: "  vigil %8.1f ms", vigil * 1000)
+    if let peer {
+        line += String(format: "  %@ %8.1f ms  vigil is %.1fx faster", peerName, peer * 1000, peer / vigil)
+    } else {
+        line += "  (\(peerName) not installed)"
+    }
+    print(line)
 }

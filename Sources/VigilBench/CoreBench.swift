@@ -1,0 +1,43 @@
+import Foundation
+import VigilCore
+import VigilStack
+
+/// Loading and whole-lint throughput on 5 MB inputs, against the libyaml event floor.
+enum CoreBench: BenchSuite {
+    static let name = "core"
+
+    static func run(_ options: Options) async {
+        // MARK: Loading: a 5 MB multi-document YAML stream of Kubernetes-like objects.
+
+        let yaml = SyntheticInputs.kubernetesStream(targetBytes: 5 << 20)
+        let yamlPath = options.workDir + "/objects.yaml"
+        FileManager.default.createFile(atPath: yamlPath, contents: Data(yaml.utf8))
+        let yamlFile = SourceFile(path: yamlPath, text: yaml)
+        var documents = 0
+        let loadTime = best(options.repeats) { documents = YAMLLoader.load(yamlFile).documents.count }
+        print("documents: \(documents)")
+        report("load 5 MB YAML (nodes+positions)", bytes: yaml.utf8.count, vigil: loadTime, floor: floorTime(yamlPath, options))
+
+        // MARK: Loading JSON: the same objects as one JSON array.
+
+        let json = SyntheticInputs.jsonArray(targetBytes: 5 << 20)
+        let jsonPath = options.workDir + "/objects.json"
+        FileManager.default.createFile(atPath: jsonPath, contents: Data(json.utf8))
+        let jsonFile = SourceFile(path: jsonPath, text: json)
+        let jsonTime = best(options.repeats) { _ = YAMLLoader.load(jsonFile) }
+        report("load 5 MB JSON", bytes: json.utf8.count, vigil: jsonTime, floor: floorTime(jsonPath, options))
+
+        // MARK: Whole lint of the YAML stream (load, detect, decode, check).
+
+        let linter = Linter(registry: VigilRegistry.all)
+        var lintTime = Double.infinity
+        for _ in 0..<max(1, options.repeats) {
+            let start = ContinuousClock.now
+            _ = await linter.lint(files: [yamlFile])
+            let d = ContinuousClock.now - start
+            lintTime = min(lintTime, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+        }
+        report("lint 5 MB YAML (all kinds)", bytes: yaml.utf8.count, vigil: lintTime, floor: floorTime(yamlPath, options))
+
+    }
+}
