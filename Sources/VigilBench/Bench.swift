@@ -104,7 +104,7 @@ func reportPeer(_ name: String, vigil: Double, peer: Double?, peerName: String) 
     let padded = name.count >= 36 ? name : name + String(repeating: " ", count: 36 - name.count)
     var line = padded + String(format: "  vigil %8.1f ms", vigil * 1000)
     if let peer {
-        line += String(format: "  %@ %8.1f ms  vigil is %.1fx faster", peerName, peer * 1000, peer / vigil)
+        line += "  " + peerName + String(format: " %8.1f ms  vigil is %.1fx faster", peer * 1000, peer / vigil)
     } else {
         line += "  (\(peerName) not installed)"
     }
