@@ -14,24 +14,23 @@ public struct UnknownLabel: Check {
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
         guard let index = context.catalogueIndex else { return }
-        for r in context.allRules {
-            for use in r.rule.selectors {
-                guard let name = use.metricName, let labels = index.labels(of: name) else { continue }
-                for m in use.matchers where m.name != "__name__" && !labels.contains(m.name) {
+        for q in context.catalogueQueries {
+            for use in q.selectors {
+                guard let name = use.metricName, let labels = index.labels(of: name), q.nameIsLiteral(use) else { continue }
+                for m in use.matchers where m.name != "__name__" && !labels.contains(m.name) && q.isLiteral(m.range) {
                     // `label=""` asks for the label's absence, which is always true: not an error.
                     if m.op == .equal && m.value.isEmpty { continue }
                     let hint = Suggestion.closest(to: m.name, in: labels.sorted()).map { "did you mean \"\($0)\"?" }
                         ?? "labels of \(name): \(labels.sorted().joined(separator: ", "))"
-                    report.add("\(name) has no label \"\(m.name)\": this matcher never matches", rule: r.rule, exprRange: m.range, hint: hint)
+                    report.add("\(name) has no label \"\(m.name)\": this matcher never matches", query: q, range: m.range, hint: hint)
                 }
             }
-            guard let expr = r.rule.parsed else { continue }
-            _ = PromQLWalker().walk(expr) { node, _ in
+            _ = PromQLWalker().walk(q.expr) { node, _ in
                 guard case .aggregate(let a) = node.kind, case .by(let by) = a.grouping else { return .descend }
                 let input = a.expr.outputLabels { index.labels(of: $0) }
-                for label in by where input.lacks(label) {
+                for label in by where input.lacks(label) && q.isLiteral(node.range) {
                     report.add("`by (\(label))` groups by a label its input cannot carry: everything falls into one series",
-                               rule: r.rule, exprRange: node.range, hint: "group by a label the metric has, or drop it from `by`")
+                               query: q, range: node.range, hint: "group by a label the metric has, or drop it from `by`")
                 }
                 return .descend
             }
