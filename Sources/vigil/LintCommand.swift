@@ -32,6 +32,12 @@ struct LintCommand: AsyncParsableCommand {
     @Option(name: .long, help: "A metric catalogue file: makes every check catalogue-aware (repeatable).")
     var catalogue: [String] = []
 
+    @Option(name: .long, help: "A stack file whose knowledge (catalogue, service, intervals, alerts) applies to the configs linted.")
+    var stack: String?
+
+    @Option(name: .long, help: "With --stack: the environment whose view applies (default: the first the stack declares).")
+    var env: String?
+
     @Option(name: .long, help: "A setting for checks, KEY=VALUE (repeatable), e.g. scrape-interval=30s.")
     var set: [String] = []
 
@@ -39,6 +45,7 @@ struct LintCommand: AsyncParsableCommand {
         for s in set where !s.contains("=") {
             throw ValidationError("--set takes KEY=VALUE, e.g. --set scrape-interval=30s")
         }
+        if env != nil && stack == nil { throw ValidationError("--env needs --stack vigil.yaml") }
     }
 
     func run() async throws {
@@ -75,6 +82,17 @@ struct LintCommand: AsyncParsableCommand {
                 throw ExitCode(2)
             }
             knowledge.append(loaded)
+        }
+        if let stack {
+            let loaded = StackLintKnowledge.load(try readInput(stack), environment: env)
+            let reporter = TextReporter(color: false)
+            for d in loaded.diagnostics where d.severity == .error { printError(reporter.render(d, file: nil)) }
+            if loaded.knowledge.isEmpty {
+                printError("vigil: fix the stack \(stack) first")
+                throw ExitCode(2)
+            }
+            knowledge += loaded.knowledge
+            for (key, value) in loaded.settings where settings[key] == nil { settings[key] = value }
         }
         let linter = Linter(registry: VigilRegistry.all, configuration: configuration,
                             options: LintOptions(settings: settings, knowledge: knowledge))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Vigil
 
 /// The `vigil` command: monitoring as code.
@@ -10,4 +11,23 @@ struct VigilCommand: AsyncParsableCommand {
         version: VigilVersion.current,
         subcommands: [LintCommand.self, RenderCommand.self, DiffCommand.self, InitCommand.self, RoutesCommand.self, CardinalityCommand.self, PromQLCommand.self, RulesCommand.self, ExplainCommand.self]
     )
+
+    /// Runs the command; usage errors exit 2 as every Vigil command documents (ArgumentParser's
+    /// own default is 64), everything else keeps its status.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

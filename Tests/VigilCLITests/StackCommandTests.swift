@@ -16,7 +16,7 @@ import Testing
 
     @Test func unknownPresetIsAUsageError() throws {
         let r = try CLI.run(["init", "--preset", "http-servce", try CLI.temporaryDirectory().path])
-        #expect(r.status == 64)
+        #expect(r.status == 2)
         #expect(r.stderr.contains("Did you mean http-service?"))
     }
 }
