@@ -17,6 +17,12 @@ public struct CheckReport: Sendable {
         self.rule = rule
     }
 
+    /// Adds a finding the check built itself, with positions already in the files the user
+    /// knows (for findings whose notes point into another embedded document).
+    public mutating func add(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
     /// Reports a finding at `range` of `file` (mapped to the outer file when embedded).
     public mutating func add(
         _ message: String, in file: SourceFile, at range: SourceRange?, hint: String? = nil,
