@@ -31,6 +31,9 @@ struct RenderCommand: ParsableCommand {
     @Flag(name: .long, help: "Compare with --out instead of writing.")
     var check = false
 
+    @Option(name: .long, help: "yaml (default) or json: the form of the Kubernetes manifests (one List per file); the other files keep the form their tools document.")
+    var format: StackRenderer.Format = .yaml
+
     func validate() throws {
         if env == nil && !allEnvs { throw ValidationError("say which environment: --env NAME, or --all-envs") }
         if env != nil && allEnvs { throw ValidationError("--env and --all-envs exclude each other") }
@@ -53,7 +56,7 @@ struct RenderCommand: ParsableCommand {
             for p in problems { write(reporter.render(p, file: p.file == file.path ? file : nil)) }
             if problems.contains(where: { $0.rule == "stack/unknown-environment" }) { throw ExitCode(2) }
             guard let resolved, !problems.contains(where: { $0.severity == .error }) else { invalid = true; continue }
-            let (files, result) = StackValidation.validate(resolved)
+            let (files, result) = StackValidation.validate(resolved, format: format)
             let errors = result.diagnostics.filter { $0.severity == .error }
             for d in errors { write(reporter.render(d, file: result.files[d.file])) }
             if !errors.isEmpty { invalid = true; continue }
@@ -93,3 +96,5 @@ struct RenderCommand: ParsableCommand {
         }
     }
 }
+
+extension StackRenderer.Format: ExpressibleByArgument {}

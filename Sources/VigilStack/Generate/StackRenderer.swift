@@ -8,9 +8,22 @@ import VigilCore
 /// declaration order, sorted free-form maps, no timestamps.
 public struct StackRenderer: Sendable {
     public let stack: Stack
+    public let format: Format
 
-    public init(stack: Stack) {
+    /// The form of the files whose consumers read both YAML and JSON. Only the Kubernetes
+    /// manifests qualify: `kubectl apply -f` takes either, while Prometheus, Alertmanager,
+    /// Filebeat and Grafana provisioning document YAML (dashboards and index templates are
+    /// JSON in both formats).
+    public enum Format: String, Sendable, CaseIterable {
+        /// Multi-document YAML (`kubernetes/NAME.yaml`).
+        case yaml
+        /// One Kubernetes `List` per file (`kubernetes/NAME.json`).
+        case json
+    }
+
+    public init(stack: Stack, format: Format = .yaml) {
         self.stack = stack
+        self.format = format
     }
 
     public func render() -> [RenderedFile] {
@@ -63,7 +76,14 @@ public struct StackRenderer: Sendable {
         }
 
         for (file, objects) in kubernetes where !objects.isEmpty {
-            files.append(RenderedFile(path: "kubernetes/\(file)", text: yaml.render(documents: objects)))
+            switch format {
+            case .yaml:
+                files.append(RenderedFile(path: "kubernetes/\(file)", text: yaml.render(documents: objects)))
+            case .json:
+                let list = N.map(["apiVersion": N.str("v1"), "kind": N.str("List"), "items": N.list(objects)])
+                let base = file.hasSuffix(".yaml") ? String(file.dropLast(5)) : file
+                files.append(RenderedFile(path: "kubernetes/\(base).json", text: json.render(list)))
+            }
         }
         return files.sorted { $0.path < $1.path }
     }

@@ -30,8 +30,9 @@ public enum StackValidation {
     }
 
     /// The rendered files and every finding in them.
-    public static func validate(_ resolved: ResolvedStack, configuration: LintConfiguration = LintConfiguration()) -> (files: [RenderedFile], result: LintResult) {
-        let files = StackRenderer(stack: resolved.stack).render()
+    public static func validate(_ resolved: ResolvedStack, format: StackRenderer.Format = .yaml,
+                                configuration: LintConfiguration = LintConfiguration()) -> (files: [RenderedFile], result: LintResult) {
+        let files = StackRenderer(stack: resolved.stack, format: format).render()
         let sources = files.map { SourceFile(path: displayPath(stack: resolved.file, environment: resolved.stack.environment, file: $0.path), bytes: $0.bytes) }
         let linter = Linter(registry: VigilRegistry.all, configuration: configuration,
                             options: LintOptions(knowledge: StackKnowledge.knowledge(for: resolved)))
