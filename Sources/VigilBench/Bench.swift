@@ -57,6 +57,7 @@ protocol BenchSuite {
 struct Bench {
     static let suites: [any BenchSuite.Type] = [
         CoreBench.self,
+        StackBench.self,
     ]
 
     static func main() async {
