@@ -115,3 +115,18 @@ import Testing
         #expect(r.stdout.contains("environments: production, staging"))
     }
 }
+
+@Suite struct GuideCatalogueTests {
+    /// The guide's metrics.py promises percentages where its alerts compare ratios.
+    @Test func guideMetricsAsWrittenShowTheCacheHitRateUnitConfusion() throws {
+        let r = try CLI.run(["lint", "--format", "json", "examples/guide-as-written/metrics.yaml", "examples/guide-as-written/alert-rules.yaml"], in: CLI.packageRoot)
+        #expect(r.status == 1)
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        let diags = (json?["diagnostics"] as? [[String: Any]]) ?? []
+        let unit = diags.filter { $0["rule"] as? String == "thresholds/unit-mismatch" }
+        #expect(unit.count == 1)
+        #expect(unit.first?["line"] as? Int == 100)
+        #expect((unit.first?["message"] as? String)?.contains("Cache hit rate percentage") == true)
+        #expect(!diags.contains { $0["rule"] as? String == "catalogue/unknown-metric" })
+    }
+}

@@ -5,7 +5,7 @@ import VigilCore
 public enum CatalogueLint {
     public static let checks: [any Check.Type] = [
         UnboundedLabel.self, IdentifierLabel.self, MetricOverBudget.self, JobOverBudget.self,
-        UnknownMetric.self, UnknownLabel.self, QuantileBeyondBuckets.self, SeverityLadder.self, AggregationByIdentifier.self,
+        UnknownMetric.self, UnknownLabel.self, QuantileBeyondBuckets.self, QuantileCoarseBucket.self, ThresholdUnitMismatch.self, SeverityLadder.self, AggregationByIdentifier.self,
     ]
 
     /// Catalogues among the linted files (and those given with `--catalogue`, which arrive as

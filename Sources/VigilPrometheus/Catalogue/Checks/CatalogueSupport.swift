@@ -23,6 +23,7 @@ enum CatalogueExample {
       - {name: app_requests_total, type: counter, labels: {method: [GET, POST], status_code: {max: 20}}}
       - {name: app_request_duration_seconds, type: histogram, buckets: [0.1, 0.5, 1, 5], labels: {method: [GET, POST]}}
       - {name: app_cache_hit_ratio, type: gauge, unit: ratio}
+      - {name: app_cache_hit_rate, type: gauge, help: Cache hit rate percentage}
     """
 
     /// One file holding the catalogue and the rules as two documents.

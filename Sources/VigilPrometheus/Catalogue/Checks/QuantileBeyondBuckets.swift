@@ -16,12 +16,7 @@ public struct QuantileBeyondBuckets: Check {
         guard let index = context.catalogueIndex else { return }
         for r in context.allRules {
             for t in r.rule.thresholds where t.normalizedOp == .gtr || t.normalizedOp == .gte {
-                guard case .call(let call) = t.subject.unparenthesized.kind, call.function.name == "histogram_quantile" else { continue }
-                let buckets = call.args.last.map { $0.selectors() }?.compactMap { use -> [Double]? in
-                    guard let n = use.metricName, n.hasSuffix("_bucket"), let d = index.definition(of: n) else { return nil }
-                    return d.buckets
-                }.first
-                guard let buckets, let top = buckets.max() else { continue }
+                guard let buckets = Self.buckets(quantileOf: t.subject, index: index), let top = buckets.max() else { continue }
                 let strict = t.normalizedOp == .gtr
                 if t.value > top || (strict && t.value >= top) {
                     report.add("the quantile can never exceed the largest bucket bound \(NumberText.float(top)); `\(t.normalizedOp) \(NumberText.float(t.value))` never fires",
@@ -30,5 +25,14 @@ public struct QuantileBeyondBuckets: Check {
                 }
             }
         }
+    }
+
+    /// The catalogue's finite bucket bounds of the histogram `histogram_quantile(q, …)` reads.
+    static func buckets(quantileOf subject: Expr, index: CatalogueIndex) -> [Double]? {
+        guard case .call(let call) = subject.unparenthesized.kind, call.function.name == "histogram_quantile" else { return nil }
+        return call.args.last.map { $0.selectors() }?.compactMap { use -> [Double]? in
+            guard let n = use.metricName, n.hasSuffix("_bucket"), let d = index.definition(of: n) else { return nil }
+            return d.buckets
+        }.first
     }
 }
