@@ -60,5 +60,9 @@ let package = Package(
         .testTarget(name: "VigilGrafanaTests", dependencies: ["VigilGrafana"], exclude: ["fetch-corpus.sh"], swiftSettings: strict),
         .target(name: "VigilDiff", dependencies: ["VigilCore", "VigilPromQL"], swiftSettings: strict),
         .testTarget(name: "VigilDiffTests", dependencies: ["VigilDiff"], swiftSettings: strict),
+        // examples/aurelis-swift's stack, compiled here too so a test can hold it to the YAML
+        // stack's rendered files (the example's own Package.swift builds it against this package).
+        .target(name: "AurelisSwiftExample", dependencies: ["Vigil"], path: "examples/aurelis-swift/Sources/AurelisStack", swiftSettings: strict),
+        .testTarget(name: "AurelisSwiftExampleTests", dependencies: ["AurelisSwiftExample", "Vigil"], swiftSettings: strict),
     ]
 )

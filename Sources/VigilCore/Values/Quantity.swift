@@ -282,3 +282,11 @@ public enum QuantityError: Error, CustomStringConvertible, Equatable, Sendable {
         }
     }
 }
+
+extension Quantity: ExpressibleByStringLiteral {
+    /// A quantity written in Swift source (`"500m"`, `"2Gi"`). A literal is the program's own
+    /// text, not input: one that is not a Kubernetes quantity stops the program with its reason.
+    public init(stringLiteral text: String) {
+        do { try self.init(text) } catch { preconditionFailure("\"\(text)\" is not a quantity: \(error)") }
+    }
+}

@@ -19,6 +19,11 @@ public enum StackLoader {
         return root["environments"]?.mapping?.keys ?? []
     }
 
+    /// The environments a stack written in Swift declares, in order.
+    public static func environments(of stack: Stack) -> [String] {
+        stack.environments.map { Array($0.keys) } ?? []
+    }
+
     /// Resolves the stack of `file` for `environment` (nil: the base stack without overlays).
     /// `readFile` reads files the stack references (the catalogue), relative to the stack file.
     public static func load(_ file: SourceFile, environment: String?, readFile: (String) -> SourceFile?) -> (ResolvedStack?, [Diagnostic]) {
@@ -34,6 +39,28 @@ public enum StackLoader {
             diagnostics.append(Diagnostic(rule: SchemaRule.typeMismatch, severity: .error, message: "a stack file is a mapping (apiVersion: vigil/v1, service: …)", in: file, range: root.range))
             return (nil, diagnostics)
         }
+        let (resolved, more) = resolve(root, file: file, environment: environment, readFile: readFile)
+        return (resolved, diagnostics + more)
+    }
+
+    /// Resolves a stack written in Swift for `environment` (nil: the base stack), exactly as
+    /// the same stack in a `vigil.yaml` would be: presets merged, the environment's overlay
+    /// applied, `${service}`/`${namespace}`/`${environment}` substituted, strictly re-decoded.
+    /// `readFile` reads a `catalogue` file the stack names (none by default).
+    public static func load(_ stack: Stack, environment: String?, readFile: (String) -> SourceFile? = { _ in nil }) -> (ResolvedStack?, [Diagnostic]) {
+        let file = SourceFile(path: "\(stack.service.name).swift", text: "")
+        let root: Node
+        do {
+            root = try NodeEncoder().encode(stack)
+        } catch {
+            return (nil, [Diagnostic(rule: SchemaRule.invalidValue, severity: .error, message: "the stack cannot be encoded: \(error)", file: file.path)])
+        }
+        return resolve(root, file: file, environment: environment, readFile: readFile)
+    }
+
+    /// Merges presets and the environment's overlay over `root`, and decodes the result.
+    static func resolve(_ root: Node, file: SourceFile, environment: String?, readFile: (String) -> SourceFile?) -> (ResolvedStack?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
         let rootName = root["service"]?["name"]?.scalarText ?? "service"
         let names = ["service": rootName, "Service": rootName.prefix(1).uppercased() + rootName.dropFirst()]
         var merged: Node?
