@@ -68,4 +68,14 @@ import Testing
         let same = try CLI.run(["diff", rendered.appendingPathComponent("staging").path, rendered.appendingPathComponent("staging").path])
         #expect(same.status == 0, "\(same.stdout)")
     }
+
+    @Test func theJSONRenderingIsTheSameObjectsAsTheYAMLOne() throws {
+        let out = try CLI.temporaryDirectory()
+        let render = try CLI.run(["render", Self.stack, "--env", "production", "--out", out.path, "--format", "json"])
+        #expect(render.status == 0, "\(render.stderr)")
+        let yaml = CLI.packageRoot.appendingPathComponent("examples/aurelis/rendered/production").path
+        // kubernetes/*.yaml streams against kubernetes/*.json Lists: every object pairs by identity.
+        let r = try CLI.run(["diff", yaml, out.path, "--format", "json"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+    }
 }

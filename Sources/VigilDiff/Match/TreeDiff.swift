@@ -4,7 +4,8 @@ import VigilCore
 /// environment mode (two in-memory renders) all come down to.
 ///
 /// Pairing, in order:
-/// 1. Kubernetes objects, across all files, by apiVersion/kind/namespace/name; left-overs by
+/// 1. Kubernetes objects, across all files, by apiVersion/kind/namespace/name (the items of a
+///    `kind: List` count as objects of their own, so a List pairs with a YAML stream); left-overs by
 ///    API group/kind/namespace/name (an API version bump is a change of `apiVersion`), then by
 ///    group/kind/name when that is unique on both sides (so `aurelis-staging` and
 ///    `aurelis-production` objects pair and show a `metadata.namespace` change). An object
@@ -78,8 +79,11 @@ struct LoadedFile {
         var index = 0
         for doc in result.documents {
             if case .scalar = doc.root.content, doc.root.resolvedScalar == .null { continue }
-            loaded.docs.append(Doc(root: doc.root, index: index, identity: DocumentIdentity.kubernetes(of: doc.root)))
-            index += 1
+            // A `kind: List` (the JSON rendering, `kubectl get -o yaml`) stands for its items.
+            for root in DocumentIdentity.listItems(of: doc.root) ?? [doc.root] {
+                loaded.docs.append(Doc(root: root, index: index, identity: DocumentIdentity.kubernetes(of: root)))
+                index += 1
+            }
         }
         // A single plain string is text (a file that happens to parse as one YAML scalar).
         if !yamlExtensions.contains(where: { lower.hasSuffix($0) }), loaded.docs.count == 1, loaded.docs[0].root.scalar != nil {

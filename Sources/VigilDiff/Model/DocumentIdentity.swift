@@ -33,6 +33,17 @@ public enum DocumentIdentity: Sendable, Hashable, CustomStringConvertible {
         return .kubernetes(apiVersion: apiVersion, kind: kind, namespace: namespace, name: name)
     }
 
+    /// The items of a Kubernetes list (`kind: List`, or a typed `…List` such as
+    /// `DeploymentList`, with an `items` sequence), or nil for any other document.
+    public static func listItems(of root: Node) -> [Node]? {
+        guard let m = root.mapping,
+              let apiVersion = m["apiVersion"]?.scalarText, !apiVersion.isEmpty,
+              let kind = m["kind"]?.scalarText, kind.hasSuffix("List"),
+              let items = m["items"]?.sequence
+        else { return nil }
+        return items
+    }
+
     /// The object's kind, for Kubernetes identities.
     public var kind: String? {
         if case .kubernetes(_, let kind, _, _) = self { return kind }
