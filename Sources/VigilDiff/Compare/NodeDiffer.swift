@@ -92,6 +92,12 @@ struct NodeDiffer {
     // MARK: Lists
 
     private mutating func diffSequences(_ x: [Node], _ y: [Node], path: DiffPath, key: String?, context: DiffContext, depth: Int) {
+        var x = x, y = y
+        // Alertmanager matchers compare in canonical spelling: `team = db` is `team="db"`.
+        if let key, ListIdentity.matcherListKeys.contains(key), let cx = Self.canonicalMatchers(x), let cy = Self.canonicalMatchers(y) {
+            x = cx
+            y = cy
+        }
         let match = ListMatcher.match(old: x, new: y, key: key)
         for (k, pair) in match.pairs.enumerated() {
             let itemPath = path.appending(pair.step)
@@ -103,6 +109,17 @@ struct NodeDiffer {
         }
         for added in match.added { recordAdded(y[added.index], path: path.appending(added.step), key: key, context: context) }
         for removed in match.removed { recordRemoved(x[removed.index], path: path.appending(removed.step), key: key, context: context) }
+    }
+
+    /// Matcher strings in canonical form (positions kept), or nil when an item is not a string.
+    private static func canonicalMatchers(_ items: [Node]) -> [Node]? {
+        var out: [Node] = []
+        out.reserveCapacity(items.count)
+        for item in items {
+            guard item.resolvedScalar == .string, let t = item.scalarText else { return nil }
+            out.append(Node.string(ListIdentity.splitMatchers(t).joined(separator: ","), range: item.range))
+        }
+        return out
     }
 
     // MARK: Scalars

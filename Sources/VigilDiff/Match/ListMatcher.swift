@@ -8,7 +8,7 @@ import VigilCore
 ///    the items left over pair by position among themselves, and what remains is added or
 ///    removed.
 ///
-/// Moves are the paired items outside a longest increasing subsequence of old positions taken
+/// Moves (except in lists whose order means nothing, `ListIdentity.unorderedListKeys`) are the paired items outside a longest increasing subsequence of old positions taken
 /// in new order (O(n log n)), i.e. the fewest items whose moving explains the new order.
 struct ListMatcher {
     struct Pairing {
@@ -33,6 +33,7 @@ struct ListMatcher {
         } else {
             result = byContent(old: old, new: new)
         }
+        if let key, ListIdentity.unorderedListKeys.contains(key) { return result }
         result.moved = moves(result.pairs)
         return result
     }
