@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "VigilKubernetesTests", dependencies: ["VigilKubernetes"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "VigilElasticTests", dependencies: ["VigilElastic"], exclude: ["Fixtures", "fetch-corpus.sh"], swiftSettings: strict),
         .testTarget(name: "VigilStackTests", dependencies: ["VigilStack"], swiftSettings: strict),
-        .testTarget(name: "VigilCLITests", dependencies: ["vigil", "VigilStack"], swiftSettings: strict),
+        .testTarget(name: "VigilCLITests", dependencies: ["vigil", "VigilStack"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "VigilPrometheusTests", dependencies: ["VigilPrometheus"], exclude: ["Fixtures", "fetch-corpus.sh"], swiftSettings: strict),
         .target(name: "VigilGrafana", dependencies: ["VigilPromQL"], swiftSettings: strict),
         .testTarget(name: "VigilGrafanaTests", dependencies: ["VigilGrafana"], exclude: ["fetch-corpus.sh"], swiftSettings: strict),
