@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "VigilPrometheusTests", dependencies: ["VigilPrometheus"], exclude: ["Fixtures", "fetch-corpus.sh"], swiftSettings: strict),
         .target(name: "VigilGrafana", dependencies: ["VigilPromQL"], swiftSettings: strict),
         .testTarget(name: "VigilGrafanaTests", dependencies: ["VigilGrafana"], exclude: ["fetch-corpus.sh"], swiftSettings: strict),
-        .target(name: "VigilDiff", dependencies: ["VigilCore", "VigilPromQL"], swiftSettings: strict),
+        .target(name: "VigilDiff", dependencies: ["VigilCore", "VigilPromQL", "VigilElastic"], swiftSettings: strict),
         .testTarget(name: "VigilDiffTests", dependencies: ["VigilDiff"], swiftSettings: strict),
     ]
 )

@@ -146,8 +146,16 @@ struct NodeDiffer {
             return
         }
         if options.parseEmbedded, let kind = embeddedKind(key: key, ta, tb) {
-            if kind != .text, diffEmbedded(a, b, path: path, context: context) { return }
-            diffText(a, b, ta, tb, path: path, context: context, notes: kind == .text ? [] : ["not a valid document on both sides; compared line by line"])
+            switch kind {
+            case .text:
+                diffText(a, b, ta, tb, path: path, context: context, notes: [])
+            case .logstash:
+                if diffPipelines(a, b, path: path, context: context) { return }
+                diffText(a, b, ta, tb, path: path, context: context, notes: ["not a valid Logstash pipeline on both sides; compared line by line"])
+            case .yaml, .json:
+                if diffEmbedded(a, b, path: path, context: context) { return }
+                diffText(a, b, ta, tb, path: path, context: context, notes: ["not a valid document on both sides; compared line by line"])
+            }
             return
         }
         if ta.contains("\n") || tb.contains("\n") {
@@ -188,6 +196,16 @@ struct NodeDiffer {
             case (nil, nil): break
             }
         }
+        return true
+    }
+
+    /// Parses both strings as Logstash pipelines and compares their trees; false when either
+    /// side does not parse.
+    private mutating func diffPipelines(_ a: Node, _ b: Node, path: DiffPath, context: DiffContext) -> Bool {
+        let fa = SourceFile(embeddedIn: context.oldFile, scalar: a)
+        let fb = SourceFile(embeddedIn: context.newFile, scalar: b)
+        guard let pa = LogstashTree.parse(fa), let pb = LogstashTree.parse(fb) else { return false }
+        diff(pa, pb, path: path.appending(.embedded(document: nil)), key: nil, context: DiffContext(oldFile: fa, newFile: fb), depth: 0)
         return true
     }
 

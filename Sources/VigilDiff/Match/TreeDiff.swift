@@ -13,8 +13,9 @@ import VigilCore
 /// 2. Other documents by relative path, then by position among the file's non-object documents.
 /// 3. Files present on one side only pair with a file of identical content on the other side
 ///    (reported as a rename); the rest are added or removed.
-/// 4. Files that are not YAML or JSON (Logstash `.conf`, or text that does not parse) are
-///    compared line by line.
+/// 4. Logstash pipelines (`.conf`, `.pipeline`) are compared by their syntax tree
+///    (`LogstashTree`); other files that are not YAML or JSON, and pipelines that do not
+///    parse, are compared line by line.
 public enum SemanticDiff {
     /// Compares two trees given as relative path → file.
     public static func diff(old: [String: SourceFile], new: [String: SourceFile], options: DiffOptions = DiffOptions()) -> DiffResult {
@@ -263,6 +264,14 @@ struct TreeComparison {
     private mutating func compareFile(_ of: LoadedFile, _ nf: LoadedFile, oldIndex: Int, newIndex: Int, pairedOld: Set<Ref>, pairedNew: Set<Ref>, into pending: inout [String: Pending]) {
         if of.isText || nf.isText {
             if of.isText && nf.isText {
+                if of.file.bytes != nf.file.bytes, LogstashTree.isPipelineName(of.path), LogstashTree.isPipelineName(nf.path),
+                   let a = LogstashTree.parse(of.file), let b = LogstashTree.parse(nf.file) {
+                    let changes = compare(a, b, oldFile: of.file, newFile: nf.file)
+                    if !changes.isEmpty {
+                        pending[nf.path, default: Pending()].documents.append((0, DocumentDiff(identity: .logstash, status: .modified, changes: changes)))
+                    }
+                    return
+                }
                 if of.file.bytes != nf.file.bytes {
                     let change = textChange(old: of.file, new: nf.file)
                     pending[nf.path, default: Pending()].documents.append((0, DocumentDiff(identity: .text, status: .modified, changes: [change])))

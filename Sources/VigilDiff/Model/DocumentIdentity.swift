@@ -7,6 +7,8 @@ public enum DocumentIdentity: Sendable, Hashable, CustomStringConvertible {
     case kubernetes(apiVersion: String, kind: String, namespace: String?, name: String)
     /// The n-th (0-based) document of a file that is not a Kubernetes object.
     case document(index: Int)
+    /// A Logstash pipeline file, compared by its syntax tree.
+    case logstash
     /// A file compared as text.
     case text
 
@@ -16,6 +18,7 @@ public enum DocumentIdentity: Sendable, Hashable, CustomStringConvertible {
         case .kubernetes(let apiVersion, let kind, let namespace, let name):
             return "\(apiVersion) \(kind) " + (namespace.map { "\($0)/" } ?? "") + name
         case .document(let index): return "document \(index)"
+        case .logstash: return "logstash pipeline"
         case .text: return "text"
         }
     }

@@ -153,7 +153,7 @@ public enum SecretPolicy {
     /// The text of an embedded document with its secrets masked; nil when it does not parse.
     static func redactEmbedded(_ text: String, kind: EmbeddedContent.Kind, documentKind: String?) -> (String, Bool)? {
         switch kind {
-        case .text:
+        case .text, .logstash:
             var any = false
             var lines: [String] = []
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
