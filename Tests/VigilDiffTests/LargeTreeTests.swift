@@ -95,4 +95,24 @@ import VigilCore
         let r = Diffing.files(old, new)
         #expect(r.summaries == (0..<5_000).filter { $0 % 100 == 0 }.map { "changed args[\($0)]" })
     }
+
+    // The two cases below took quadratic time before (key look-up fell back to a scan of the
+    // whole mapping; rename candidates were searched from the start every time).
+
+    @Test func aMappingWhoseTenThousandKeysAllChanged() {
+        let old = "labels:\n" + (0..<10_000).map { "  old-\($0): x\n" }.joined()
+        let new = "labels:\n" + (0..<10_000).map { "  new-\($0): x\n" }.joined()
+        let r = Diffing.files(old, new)
+        #expect(r.counts.removed == 10_000 && r.counts.added == 10_000 && r.counts.total == 20_000)
+        #expect(r.allChanges.first.map { "\($0.kind.rawValue) \($0.path)" } == "removed labels.old-0")
+    }
+
+    @Test func fiveThousandRenamedFilesOfIdenticalContent() {
+        let old = Dictionary(uniqueKeysWithValues: (0..<5_000).map { ("a/\($0).yaml", "enabled: true\n") })
+        let new = Dictionary(uniqueKeysWithValues: (0..<5_000).map { ("b/\($0).yaml", "enabled: true\n") })
+        let r = Diffing.trees(old, new)
+        #expect(r.files.count == 5_000)
+        #expect(r.files.allSatisfy { $0.status == .renamed && $0.documents.isEmpty })
+        #expect(Set(r.files.compactMap(\.oldPath)).count == 5_000)
+    }
 }

@@ -46,6 +46,7 @@ struct NodeDiffer {
 
     private mutating func diffMappings(_ x: Mapping, _ y: Mapping, path: DiffPath, context: DiffContext, depth: Int) {
         let credentialVariable = SecretPolicy.isCredentialVariable(x) || SecretPolicy.isCredentialVariable(y)
+        let keysX = KeyIndex(x), keysY = KeyIndex(y)
         var seen = Set<String>()
         seen.reserveCapacity(x.count)
         for p in x.pairs {
@@ -53,32 +54,53 @@ struct NodeDiffer {
             guard seen.insert(k).inserted else { continue }
             let inner = innerContext(context, key: k, credentialVariable: credentialVariable)
             let step = path.appending(.key(k))
-            let oldValue = x[k] ?? p.value
-            if let newValue = lookup(y, k) {
+            let oldValue = keysX.value(k) ?? p.value
+            if let newValue = keysY.value(k) {
                 diff(oldValue, newValue, path: step, key: k, context: inner, depth: depth + 1)
             } else {
                 recordRemoved(oldValue, path: step, key: k, context: inner)
             }
         }
         var seenNew = Set<String>()
+        seenNew.reserveCapacity(y.count)
         for p in y.pairs {
             let k = keyText(p.key)
-            guard seenNew.insert(k).inserted, lookup(x, k) == nil else { continue }
+            guard seenNew.insert(k).inserted, keysX.value(k) == nil else { continue }
             let inner = innerContext(context, key: k, credentialVariable: credentialVariable)
-            recordAdded(lookup(y, k) ?? p.value, path: path.appending(.key(k)), key: k, context: inner)
+            recordAdded(keysY.value(k) ?? p.value, path: path.appending(.key(k)), key: k, context: inner)
         }
     }
 
     private func keyText(_ key: Node) -> String {
+        Self.keyText(key)
+    }
+
+    static func keyText(_ key: Node) -> String {
         if let t = key.scalarText { return t }
         return (try? JSONEmitter(pretty: false).emit(key)) ?? "?"
     }
 
-    private func lookup(_ m: Mapping, _ k: String) -> Node? {
-        if let v = m[k] { return v }
-        // Complex keys are compared by their printed form.
-        for p in m.pairs where p.key.scalarText == nil && keyText(p.key) == k { return p.value }
-        return nil
+    /// Finds a mapping's value by key text in constant time: scalar keys through the mapping's
+    /// own index, complex keys (compared by their printed form) through a table built only
+    /// when the mapping has any.
+    private struct KeyIndex {
+        let mapping: Mapping
+        let complex: [String: Node]
+
+        init(_ m: Mapping) {
+            mapping = m
+            var complex: [String: Node] = [:]
+            for p in m.pairs where p.key.scalarText == nil {
+                let k = NodeDiffer.keyText(p.key)
+                if complex[k] == nil { complex[k] = p.value }
+            }
+            self.complex = complex
+        }
+
+        func value(_ k: String) -> Node? {
+            if let v = mapping[k] { return v }
+            return complex.isEmpty ? nil : complex[k]
+        }
     }
 
     private func innerContext(_ context: DiffContext, key: String, credentialVariable: Bool) -> DiffContext {

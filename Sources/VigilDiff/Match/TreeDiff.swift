@@ -150,9 +150,15 @@ struct TreeComparison {
         for j in unpairedNew {
             if let f = contentFingerprint(newFiles[j], side: pairedNew, fileIndex: j) { byContent[f, default: []].append(j) }
         }
+        // Candidates taken by earlier renames are skipped once, so many files of identical
+        // content stay linear.
+        var taken: [Int: Int] = [:]
         for i in unpairedOld {
             guard let f = contentFingerprint(oldFiles[i], side: pairedOld, fileIndex: i), let candidates = byContent[f] else { continue }
-            guard let j = candidates.first(where: { !renamedNew.contains($0) && sameContent(oldFiles[i], newFiles[$0], pairedOld: pairedOld, pairedNew: pairedNew, oldIndex: i, newIndex: $0) }) else { continue }
+            var start = taken[f] ?? 0
+            while start < candidates.count, renamedNew.contains(candidates[start]) { start += 1 }
+            taken[f] = start
+            guard let j = candidates[start...].first(where: { !renamedNew.contains($0) && sameContent(oldFiles[i], newFiles[$0], pairedOld: pairedOld, pairedNew: pairedNew, oldIndex: i, newIndex: $0) }) else { continue }
             renamedNew.insert(j)
             renamedOld.insert(i)
             pending[newFiles[j].path, default: Pending()].renamedFrom = oldFiles[i].path
