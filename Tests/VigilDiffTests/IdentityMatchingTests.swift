@@ -76,6 +76,16 @@ import VigilCore
         ])
     }
 
+    @Test func aRouteInsertedBeforeItsTwinIsOneAddition() {
+        let old = "route: {routes: [{matchers: [severity=critical], receiver: chat}]}\n"
+        let new = "route: {routes: [{matchers: [severity=critical], receiver: pager, continue: true}, {matchers: [severity=critical], receiver: chat}]}\n"
+        #expect(Diffing.files(old, new).summaries == ["added route.routes[matchers={severity=\"critical\"}]"])
+        // Without an equal twin, repeated identities pair in order.
+        let changed = "route: {routes: [{matchers: [severity=critical], receiver: pager}, {matchers: [severity=critical], receiver: chat2}]}\n"
+        #expect(Diffing.files(old, changed).summaries == ["changed route.routes[matchers={severity=\"critical\"}].receiver",
+                                                          "added route.routes[matchers={severity=\"critical\"}#2]"])
+    }
+
     @Test func listsWithoutIdentityPairEqualItemsFirstThenByPosition() {
         let r = Diffing.files("args: [--a, --b, --c]\n", "args: [--x, --a, --b, --c]\n")
         #expect(r.summaries == ["added args[0]"])
