@@ -76,9 +76,13 @@ struct DiffCommand: AsyncParsableCommand {
         var sides: [[String: SourceFile]] = []
         var trouble = false
         let reporter = TextReporter(color: false)
+        var printed = Set<String>()  // a problem of the shared stack shows once, not once per environment
         for e in env {
             let (resolved, problems) = StackLoader.load(file, environment: e, readFile: StackFiles.reader(relativeTo: file.path))
-            for p in problems where p.severity == .error { printError(reporter.render(p, file: p.file == file.path ? file : nil)) }
+            for p in problems where p.severity == .error {
+                let text = reporter.render(p, file: p.file == file.path ? file : nil)
+                if printed.insert(text).inserted { printError(text) }
+            }
             guard let resolved, !problems.contains(where: { $0.severity == .error }) else {
                 trouble = true
                 continue

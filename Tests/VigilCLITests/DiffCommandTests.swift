@@ -54,6 +54,16 @@ import Testing
         #expect(r.stdout.isEmpty)
     }
 
+    @Test func aStackThatDoesNotParseIsTroubleReportedOnce() throws {
+        let dir = try CLI.temporaryDirectory()
+        try "apiVersion: vigil/v1\nservice: {name: x\n".write(to: dir.appendingPathComponent("vigil.yaml"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["diff", "--env", "staging", "--env", "production"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.components(separatedBy: "error[yaml/syntax]").count == 2, "\(r.stderr)")
+        #expect(r.stderr.contains("vigil.yaml:3:1:"))
+    }
+
     @Test func aMissingStackIsTrouble() throws {
         let dir = try CLI.temporaryDirectory()
         let r = try CLI.run(["diff", "--env", "staging", "--env", "production"], in: dir)

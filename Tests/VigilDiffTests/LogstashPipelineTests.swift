@@ -105,3 +105,11 @@ import VigilCore
         #expect(r.allChanges.first?.location?.line == 7)
     }
 }
+
+extension LogstashPipelineTests {
+    @Test func aRepeatedElseIfKeepsItsOwnClause() {
+        let a = "filter { if [a] { drop {} } else if [b] { mutate { add_tag => [\"x\"] } } else if [b] { mutate { add_tag => [\"y\"] } } }\n"
+        let r = Self.pipelines(a, a.replacing("\"y\"", with: "\"z\""))
+        #expect(r.summaries == ["changed filter[0][\"else if [b] #2\"][0].mutate.add_tag[0]"])
+    }
+}

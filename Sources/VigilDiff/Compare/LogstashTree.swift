@@ -45,9 +45,14 @@ enum LogstashTree {
         case .branch(let b):
             let printer = LogstashPrinter()
             var pairs: [(String, Node)] = []
+            var seen: [String: Int] = [:]
             for (i, clause) in b.clauses.enumerated() {
-                let key: String
+                var key: String
                 if let condition = clause.condition { key = (i == 0 ? "if " : "else if ") + printer.print(canonical(condition)) } else { key = "else" }
+                // A repeated `else if` (dead, but valid) keeps its own entry.
+                let n = (seen[key] ?? 0) + 1
+                seen[key] = n
+                if n > 1 { key += " #\(n)" }
                 pairs.append((key, Node(.sequence(clause.body.map(node)), tag: Tag.seq, range: range(clause.span))))
             }
             return mapping(pairs, range: range(b.span))
