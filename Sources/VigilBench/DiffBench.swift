@@ -87,7 +87,8 @@ enum DiffBench: BenchSuite {
         """
     }
 
-    /// The process's peak resident set so far (`getrusage`; Linux reports KiB).
+    /// The process's peak resident set so far (`getrusage`; Linux reports KiB); the sizes run in
+    /// ascending order, so each line shows the peak of its own size.
     static func peakResidentMegabytes() -> Double {
         var usage = rusage()
         guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
