@@ -46,7 +46,7 @@ let package = Package(
         ),
         .target(name: "VigilPromQL", dependencies: ["VigilCore"], swiftSettings: strict),
         .target(name: "VigilPrometheus", dependencies: ["VigilPromQL"], swiftSettings: strict),
-        .executableTarget(name: "VigilBench", dependencies: ["VigilCore", "VigilStack"], swiftSettings: strict),
+        .executableTarget(name: "VigilBench", dependencies: ["VigilCore", "VigilStack", "VigilDiff"], swiftSettings: strict),
         .target(name: "VigilAlertmanager", dependencies: ["VigilCore"], swiftSettings: strict),
         .testTarget(name: "VigilAlertmanagerTests", dependencies: ["VigilAlertmanager"], exclude: ["Fixtures", "fetch-corpus.sh"], swiftSettings: strict),
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore"], swiftSettings: strict),
@@ -54,11 +54,11 @@ let package = Package(
         .testTarget(name: "VigilKubernetesTests", dependencies: ["VigilKubernetes"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "VigilElasticTests", dependencies: ["VigilElastic"], exclude: ["Fixtures", "fetch-corpus.sh"], swiftSettings: strict),
         .testTarget(name: "VigilStackTests", dependencies: ["VigilStack"], swiftSettings: strict),
-        .testTarget(name: "VigilCLITests", dependencies: ["vigil", "VigilStack"], swiftSettings: strict),
+        .testTarget(name: "VigilCLITests", dependencies: ["vigil", "VigilStack"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "VigilPrometheusTests", dependencies: ["VigilPrometheus"], exclude: ["Fixtures", "fetch-corpus.sh"], swiftSettings: strict),
         .target(name: "VigilGrafana", dependencies: ["VigilPromQL"], swiftSettings: strict),
         .testTarget(name: "VigilGrafanaTests", dependencies: ["VigilGrafana"], exclude: ["fetch-corpus.sh"], swiftSettings: strict),
-        .target(name: "VigilDiff", dependencies: ["VigilCore", "VigilPromQL"], swiftSettings: strict),
+        .target(name: "VigilDiff", dependencies: ["VigilCore", "VigilPromQL", "VigilElastic"], swiftSettings: strict),
         .testTarget(name: "VigilDiffTests", dependencies: ["VigilDiff"], swiftSettings: strict),
         // examples/aurelis-swift's stack, compiled here too so a test can hold it to the YAML
         // stack's rendered files (the example's own Package.swift builds it against this package).

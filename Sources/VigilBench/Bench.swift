@@ -58,6 +58,7 @@ struct Bench {
     static let suites: [any BenchSuite.Type] = [
         CoreBench.self,
         StackBench.self,
+        DiffBench.self,
     ]
 
     static func main() async {

@@ -2,10 +2,12 @@ import VigilCore
 
 /// Recognises strings that hold documents of their own: ConfigMap values such as
 /// `prometheus.yml`, `alert.rules.yaml`, `alertmanager.yml`, `dashboard.json` (parsed and
-/// compared structurally), and Logstash pipelines (`*.conf`, compared line by line until a
-/// pipeline model exists).
+/// compared structurally), and Logstash pipelines (`*.conf`, compared by their syntax tree,
+/// see `LogstashTree`).
 public enum EmbeddedContent {
     public enum Kind: Sendable, Hashable {
+        /// A Logstash pipeline; compared line by line when it does not parse.
+        case logstash
         case yaml, json, text
     }
 
@@ -14,7 +16,7 @@ public enum EmbeddedContent {
         let lower = key.lowercased()
         if lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") || lower.hasSuffix(".rules") { return .yaml }
         if lower.hasSuffix(".json") { return .json }
-        if lower.hasSuffix(".conf") || lower.hasSuffix(".pipeline") { return .text }
+        if LogstashTree.isPipelineName(lower) { return .logstash }
         return nil
     }
 

@@ -46,6 +46,7 @@ struct NodeDiffer {
 
     private mutating func diffMappings(_ x: Mapping, _ y: Mapping, path: DiffPath, context: DiffContext, depth: Int) {
         let credentialVariable = SecretPolicy.isCredentialVariable(x) || SecretPolicy.isCredentialVariable(y)
+        let keysX = KeyIndex(x), keysY = KeyIndex(y)
         var seen = Set<String>()
         seen.reserveCapacity(x.count)
         for p in x.pairs {
@@ -53,32 +54,53 @@ struct NodeDiffer {
             guard seen.insert(k).inserted else { continue }
             let inner = innerContext(context, key: k, credentialVariable: credentialVariable)
             let step = path.appending(.key(k))
-            let oldValue = x[k] ?? p.value
-            if let newValue = lookup(y, k) {
+            let oldValue = keysX.value(k) ?? p.value
+            if let newValue = keysY.value(k) {
                 diff(oldValue, newValue, path: step, key: k, context: inner, depth: depth + 1)
             } else {
                 recordRemoved(oldValue, path: step, key: k, context: inner)
             }
         }
         var seenNew = Set<String>()
+        seenNew.reserveCapacity(y.count)
         for p in y.pairs {
             let k = keyText(p.key)
-            guard seenNew.insert(k).inserted, lookup(x, k) == nil else { continue }
+            guard seenNew.insert(k).inserted, keysX.value(k) == nil else { continue }
             let inner = innerContext(context, key: k, credentialVariable: credentialVariable)
-            recordAdded(lookup(y, k) ?? p.value, path: path.appending(.key(k)), key: k, context: inner)
+            recordAdded(keysY.value(k) ?? p.value, path: path.appending(.key(k)), key: k, context: inner)
         }
     }
 
     private func keyText(_ key: Node) -> String {
+        Self.keyText(key)
+    }
+
+    static func keyText(_ key: Node) -> String {
         if let t = key.scalarText { return t }
         return (try? JSONEmitter(pretty: false).emit(key)) ?? "?"
     }
 
-    private func lookup(_ m: Mapping, _ k: String) -> Node? {
-        if let v = m[k] { return v }
-        // Complex keys are compared by their printed form.
-        for p in m.pairs where p.key.scalarText == nil && keyText(p.key) == k { return p.value }
-        return nil
+    /// Finds a mapping's value by key text in constant time: scalar keys through the mapping's
+    /// own index, complex keys (compared by their printed form) through a table built only
+    /// when the mapping has any.
+    private struct KeyIndex {
+        let mapping: Mapping
+        let complex: [String: Node]
+
+        init(_ m: Mapping) {
+            mapping = m
+            var complex: [String: Node] = [:]
+            for p in m.pairs where p.key.scalarText == nil {
+                let k = NodeDiffer.keyText(p.key)
+                if complex[k] == nil { complex[k] = p.value }
+            }
+            self.complex = complex
+        }
+
+        func value(_ k: String) -> Node? {
+            if let v = mapping[k] { return v }
+            return complex.isEmpty ? nil : complex[k]
+        }
     }
 
     private func innerContext(_ context: DiffContext, key: String, credentialVariable: Bool) -> DiffContext {
@@ -92,6 +114,12 @@ struct NodeDiffer {
     // MARK: Lists
 
     private mutating func diffSequences(_ x: [Node], _ y: [Node], path: DiffPath, key: String?, context: DiffContext, depth: Int) {
+        var x = x, y = y
+        // Alertmanager matchers compare in canonical spelling: `team = db` is `team="db"`.
+        if let key, ListIdentity.matcherListKeys.contains(key), let cx = Self.canonicalMatchers(x), let cy = Self.canonicalMatchers(y) {
+            x = cx
+            y = cy
+        }
         let match = ListMatcher.match(old: x, new: y, key: key)
         for (k, pair) in match.pairs.enumerated() {
             let itemPath = path.appending(pair.step)
@@ -103,6 +131,17 @@ struct NodeDiffer {
         }
         for added in match.added { recordAdded(y[added.index], path: path.appending(added.step), key: key, context: context) }
         for removed in match.removed { recordRemoved(x[removed.index], path: path.appending(removed.step), key: key, context: context) }
+    }
+
+    /// Matcher strings in canonical form (positions kept), or nil when an item is not a string.
+    private static func canonicalMatchers(_ items: [Node]) -> [Node]? {
+        var out: [Node] = []
+        out.reserveCapacity(items.count)
+        for item in items {
+            guard item.resolvedScalar == .string, let t = item.scalarText else { return nil }
+            out.append(Node.string(ListIdentity.splitMatchers(t).joined(separator: ","), range: item.range))
+        }
+        return out
     }
 
     // MARK: Scalars
@@ -129,8 +168,16 @@ struct NodeDiffer {
             return
         }
         if options.parseEmbedded, let kind = embeddedKind(key: key, ta, tb) {
-            if kind != .text, diffEmbedded(a, b, path: path, context: context) { return }
-            diffText(a, b, ta, tb, path: path, context: context, notes: kind == .text ? [] : ["not a valid document on both sides; compared line by line"])
+            switch kind {
+            case .text:
+                diffText(a, b, ta, tb, path: path, context: context, notes: [])
+            case .logstash:
+                if diffPipelines(a, b, path: path, context: context) { return }
+                diffText(a, b, ta, tb, path: path, context: context, notes: ["not a valid Logstash pipeline on both sides; compared line by line"])
+            case .yaml, .json:
+                if diffEmbedded(a, b, path: path, context: context) { return }
+                diffText(a, b, ta, tb, path: path, context: context, notes: ["not a valid document on both sides; compared line by line"])
+            }
             return
         }
         if ta.contains("\n") || tb.contains("\n") {
@@ -171,6 +218,16 @@ struct NodeDiffer {
             case (nil, nil): break
             }
         }
+        return true
+    }
+
+    /// Parses both strings as Logstash pipelines and compares their trees; false when either
+    /// side does not parse.
+    private mutating func diffPipelines(_ a: Node, _ b: Node, path: DiffPath, context: DiffContext) -> Bool {
+        let fa = SourceFile(embeddedIn: context.oldFile, scalar: a)
+        let fb = SourceFile(embeddedIn: context.newFile, scalar: b)
+        guard let pa = LogstashTree.parse(fa), let pb = LogstashTree.parse(fb) else { return false }
+        diff(pa, pb, path: path.appending(.embedded(document: nil)), key: nil, context: DiffContext(oldFile: fa, newFile: fb), depth: 0)
         return true
     }
 

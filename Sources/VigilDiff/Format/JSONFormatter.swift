@@ -23,7 +23,8 @@ import VigilCore
 /// `text` (with `lines`: `{"op": " "|"-"|"+", "text", "old", "new"}`). `old`/`new` are JSON
 /// values; secrets are the string `"<redacted>"`. `line`/`column` point into the new file
 /// (the old one for removals; `"side"` says which). Documents that are not Kubernetes objects
-/// carry `"index"` instead of the object fields.
+/// carry `"index"` instead of the object fields; Logstash pipelines (`"id": "logstash pipeline"`)
+/// and files compared as text (`"id": "text"`) carry neither.
 public struct JSONFormatter: Sendable {
     public init() {}
 
@@ -44,7 +45,7 @@ public struct JSONFormatter: Sendable {
                     out += ", \"apiVersion\": \(q(apiVersion)), \"kind\": \(q(kind)), \"namespace\": \(opt(namespace)), \"name\": \(q(name))"
                 case .document(let index):
                     out += ", \"index\": \(index)"
-                case .text:
+                case .logstash, .text:
                     break
                 }
                 out += ", \"changes\": ["

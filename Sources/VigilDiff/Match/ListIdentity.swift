@@ -112,6 +112,13 @@ public struct ListIdentity: Sendable {
         return t
     }
 
+    /// Lists of Alertmanager matcher strings (compared in canonical spelling).
+    static let matcherListKeys: Set<String> = ["matchers", "source_matchers", "target_matchers"]
+
+    /// Lists whose order means nothing (sets of matchers or label names): a reordering is no
+    /// change, so no moves are reported in them.
+    static let unorderedListKeys: Set<String> = ["matchers", "source_matchers", "target_matchers", "group_by", "equal"]
+
     /// The identities to try, in order, for a list that is the value of `key` (nil: a list in a list).
     static func candidates(forKey key: String?) -> [ListIdentity] {
         switch key {

@@ -3,12 +3,13 @@ import VigilCore
 /// Pairs the items of two lists in linear time.
 ///
 /// 1. When a `ListIdentity` applies to every item, items pair by identity through a hash
-///    table (a repeated identity pairs by occurrence: the second `alert: X` with the second).
+///    table (items of a repeated identity pair equal content first, then by occurrence: the
+///    second `alert: X` with the second).
 /// 2. Otherwise items equal as data pair by fingerprint (an inserted item shifts nothing);
 ///    the items left over pair by position among themselves, and what remains is added or
 ///    removed.
 ///
-/// Moves are the paired items outside a longest increasing subsequence of old positions taken
+/// Moves (except in lists whose order means nothing, `ListIdentity.unorderedListKeys`) are the paired items outside a longest increasing subsequence of old positions taken
 /// in new order (O(n log n)), i.e. the fewest items whose moving explains the new order.
 struct ListMatcher {
     struct Pairing {
@@ -33,6 +34,7 @@ struct ListMatcher {
         } else {
             result = byContent(old: old, new: new)
         }
+        if let key, ListIdentity.unorderedListKeys.contains(key) { return result }
         result.moved = moves(result.pairs)
         return result
     }
@@ -61,19 +63,62 @@ struct ListMatcher {
         return out
     }
 
+    /// Pairs by identity. Where an identity repeats (two routes with the same matchers), the
+    /// items of that identity pair equal content first and the rest in order, so a route
+    /// inserted before its twin is one addition, not a change plus an addition.
     static func byIdentity(old: [Node], new: [Node], oldIds: [DiffPath.Step], newIds: [DiffPath.Step]) -> Result {
-        var result = Result()
-        var oldIndex: [DiffPath.Step: Int] = [:]
-        oldIndex.reserveCapacity(oldIds.count)
-        for (i, id) in oldIds.enumerated() { oldIndex[id] = i }
+        func base(_ s: DiffPath.Step) -> DiffPath.Step {
+            if case .identity(let field, let value, _) = s { return .identity(field: field, value: value, occurrence: 1) }
+            return s
+        }
+        var oldGroups: [DiffPath.Step: [Int]] = [:]
+        oldGroups.reserveCapacity(oldIds.count)
+        for (i, id) in oldIds.enumerated() { oldGroups[base(id), default: []].append(i) }
+        var newGroups: [DiffPath.Step: [Int]] = [:]
+        newGroups.reserveCapacity(newIds.count)
+        for (j, id) in newIds.enumerated() { newGroups[base(id), default: []].append(j) }
+        var partner = Array(repeating: -1, count: new.count)
         var matchedOld = Array(repeating: false, count: old.count)
-        for (j, id) in newIds.enumerated() {
-            if let i = oldIndex[id] {
-                result.pairs.append(Pairing(old: i, new: j, step: id))
-                matchedOld[i] = true
-            } else {
-                result.added.append((j, id))
+        // Groups are disjoint, so the order they are visited in does not change the outcome.
+        for (b, js) in newGroups {
+            guard let olds = oldGroups[b] else { continue }
+            if olds.count == 1 && js.count == 1 {
+                partner[js[0]] = olds[0]
+                matchedOld[olds[0]] = true
+                continue
             }
+            var buckets: [Int: [Int]] = [:]
+            for i in olds { buckets[Fingerprint.of(old[i]), default: []].append(i) }
+            var cursor: [Int: Int] = [:]
+            var leftNew: [Int] = []
+            for j in js {
+                let f = Fingerprint.of(new[j])
+                var c = cursor[f] ?? 0
+                var found = -1
+                if let candidates = buckets[f] {
+                    while c < candidates.count {
+                        let i = candidates[c]
+                        c += 1
+                        if !matchedOld[i], Fingerprint.equal(old[i], new[j]) { found = i; break }
+                    }
+                    cursor[f] = c
+                }
+                if found >= 0 {
+                    partner[j] = found
+                    matchedOld[found] = true
+                } else {
+                    leftNew.append(j)
+                }
+            }
+            let leftOld = olds.filter { !matchedOld[$0] }
+            for (j, i) in zip(leftNew, leftOld) {
+                partner[j] = i
+                matchedOld[i] = true
+            }
+        }
+        var result = Result()
+        for (j, i) in partner.enumerated() {
+            if i >= 0 { result.pairs.append(Pairing(old: i, new: j, step: newIds[j])) } else { result.added.append((j, newIds[j])) }
         }
         for (i, id) in oldIds.enumerated() where !matchedOld[i] { result.removed.append((i, id)) }
         return result

@@ -4,7 +4,8 @@ import VigilCore
 /// environment mode (two in-memory renders) all come down to.
 ///
 /// Pairing, in order:
-/// 1. Kubernetes objects, across all files, by apiVersion/kind/namespace/name; left-overs by
+/// 1. Kubernetes objects, across all files, by apiVersion/kind/namespace/name (the items of a
+///    `kind: List` count as objects of their own, so a List pairs with a YAML stream); left-overs by
 ///    API group/kind/namespace/name (an API version bump is a change of `apiVersion`), then by
 ///    group/kind/name when that is unique on both sides (so `aurelis-staging` and
 ///    `aurelis-production` objects pair and show a `metadata.namespace` change). An object
@@ -12,8 +13,9 @@ import VigilCore
 /// 2. Other documents by relative path, then by position among the file's non-object documents.
 /// 3. Files present on one side only pair with a file of identical content on the other side
 ///    (reported as a rename); the rest are added or removed.
-/// 4. Files that are not YAML or JSON (Logstash `.conf`, or text that does not parse) are
-///    compared line by line.
+/// 4. Logstash pipelines (`.conf`, `.pipeline`) are compared by their syntax tree
+///    (`LogstashTree`); other files that are not YAML or JSON, and pipelines that do not
+///    parse, are compared line by line.
 public enum SemanticDiff {
     /// Compares two trees given as relative path → file.
     public static func diff(old: [String: SourceFile], new: [String: SourceFile], options: DiffOptions = DiffOptions()) -> DiffResult {
@@ -78,8 +80,11 @@ struct LoadedFile {
         var index = 0
         for doc in result.documents {
             if case .scalar = doc.root.content, doc.root.resolvedScalar == .null { continue }
-            loaded.docs.append(Doc(root: doc.root, index: index, identity: DocumentIdentity.kubernetes(of: doc.root)))
-            index += 1
+            // A `kind: List` (the JSON rendering, `kubectl get -o yaml`) stands for its items.
+            for root in DocumentIdentity.listItems(of: doc.root) ?? [doc.root] {
+                loaded.docs.append(Doc(root: root, index: index, identity: DocumentIdentity.kubernetes(of: root)))
+                index += 1
+            }
         }
         // A single plain string is text (a file that happens to parse as one YAML scalar).
         if !yamlExtensions.contains(where: { lower.hasSuffix($0) }), loaded.docs.count == 1, loaded.docs[0].root.scalar != nil {
@@ -145,9 +150,15 @@ struct TreeComparison {
         for j in unpairedNew {
             if let f = contentFingerprint(newFiles[j], side: pairedNew, fileIndex: j) { byContent[f, default: []].append(j) }
         }
+        // Candidates taken by earlier renames are skipped once, so many files of identical
+        // content stay linear.
+        var taken: [Int: Int] = [:]
         for i in unpairedOld {
             guard let f = contentFingerprint(oldFiles[i], side: pairedOld, fileIndex: i), let candidates = byContent[f] else { continue }
-            guard let j = candidates.first(where: { !renamedNew.contains($0) && sameContent(oldFiles[i], newFiles[$0], pairedOld: pairedOld, pairedNew: pairedNew, oldIndex: i, newIndex: $0) }) else { continue }
+            var start = taken[f] ?? 0
+            while start < candidates.count, renamedNew.contains(candidates[start]) { start += 1 }
+            taken[f] = start
+            guard let j = candidates[start...].first(where: { !renamedNew.contains($0) && sameContent(oldFiles[i], newFiles[$0], pairedOld: pairedOld, pairedNew: pairedNew, oldIndex: i, newIndex: $0) }) else { continue }
             renamedNew.insert(j)
             renamedOld.insert(i)
             pending[newFiles[j].path, default: Pending()].renamedFrom = oldFiles[i].path
@@ -259,6 +270,14 @@ struct TreeComparison {
     private mutating func compareFile(_ of: LoadedFile, _ nf: LoadedFile, oldIndex: Int, newIndex: Int, pairedOld: Set<Ref>, pairedNew: Set<Ref>, into pending: inout [String: Pending]) {
         if of.isText || nf.isText {
             if of.isText && nf.isText {
+                if of.file.bytes != nf.file.bytes, LogstashTree.isPipelineName(of.path), LogstashTree.isPipelineName(nf.path),
+                   let a = LogstashTree.parse(of.file), let b = LogstashTree.parse(nf.file) {
+                    let changes = compare(a, b, oldFile: of.file, newFile: nf.file)
+                    if !changes.isEmpty {
+                        pending[nf.path, default: Pending()].documents.append((0, DocumentDiff(identity: .logstash, status: .modified, changes: changes)))
+                    }
+                    return
+                }
                 if of.file.bytes != nf.file.bytes {
                     let change = textChange(old: of.file, new: nf.file)
                     pending[nf.path, default: Pending()].documents.append((0, DocumentDiff(identity: .text, status: .modified, changes: [change])))
@@ -290,6 +309,8 @@ struct TreeComparison {
     }
 
     private func compare(_ a: Node, _ b: Node, oldFile: SourceFile, newFile: SourceFile) -> [Change] {
+        // Most paired documents are equal as data: one walk without building paths says so.
+        if Fingerprint.equal(a, b) { return [] }
         var differ = NodeDiffer(options: options)
         var context = DiffContext(oldFile: oldFile, newFile: newFile)
         context.documentKind = DocumentIdentity.kubernetes(of: b)?.kind ?? DocumentIdentity.kubernetes(of: a)?.kind

@@ -9,7 +9,9 @@
 /// - `containers[name=api]`: a list item matched by an identity field (`name`, `alert`,
 ///   `record`, `job_name`, `id`, `title`, `containerPort`, …). Route items are identified by
 ///   their matchers: `routes[matchers={severity="critical"}]`. A value that needs it is quoted:
-///   `[name="a]b"]`. When an identity repeats in one list, later occurrences carry `#2`, `#3`.
+///   `[name="a]b"]`. An alert name repeated with different severities carries its severity:
+///   `rules[alert=DiskFull{severity="critical"}]`. When an identity still repeats in one list,
+///   later occurrences carry `#2`, `#3`.
 /// - `args[2]`: a list item matched by position (0-based, the index on the new side, or on the
 ///   old side for a removed item).
 /// - `/`: the step into a document embedded in a string, such as a ConfigMap value:
@@ -118,7 +120,9 @@ public struct DiffPath: Sendable, Hashable, CustomStringConvertible, Comparable 
     }
 
     static func identityValue(_ v: String) -> String {
-        if v.hasPrefix("{") && v.hasSuffix("}") { return v }  // matcher sets are printed as they are
+        // Matcher sets (`{team="db"}`) and alert names with their severity (`X{severity="critical"}`)
+        // are printed as they are.
+        if v.hasSuffix("}"), let brace = v.firstIndex(of: "{"), !v[..<brace].contains(where: { "[]\"#{} ".contains($0) }) { return v }
         for u in v.utf8 where u == UInt8(ascii: "]") || u == UInt8(ascii: "[") || u == UInt8(ascii: "\"") || u == UInt8(ascii: "#") || u < 0x21 {
             return quoted(v)
         }

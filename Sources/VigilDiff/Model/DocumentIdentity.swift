@@ -7,6 +7,8 @@ public enum DocumentIdentity: Sendable, Hashable, CustomStringConvertible {
     case kubernetes(apiVersion: String, kind: String, namespace: String?, name: String)
     /// The n-th (0-based) document of a file that is not a Kubernetes object.
     case document(index: Int)
+    /// A Logstash pipeline file, compared by its syntax tree.
+    case logstash
     /// A file compared as text.
     case text
 
@@ -16,6 +18,7 @@ public enum DocumentIdentity: Sendable, Hashable, CustomStringConvertible {
         case .kubernetes(let apiVersion, let kind, let namespace, let name):
             return "\(apiVersion) \(kind) " + (namespace.map { "\($0)/" } ?? "") + name
         case .document(let index): return "document \(index)"
+        case .logstash: return "logstash pipeline"
         case .text: return "text"
         }
     }
@@ -31,6 +34,17 @@ public enum DocumentIdentity: Sendable, Hashable, CustomStringConvertible {
         else { return nil }
         let namespace = metadata["namespace"]?.scalarText.flatMap { $0.isEmpty ? nil : $0 }
         return .kubernetes(apiVersion: apiVersion, kind: kind, namespace: namespace, name: name)
+    }
+
+    /// The items of a Kubernetes list (`kind: List`, or a typed `…List` such as
+    /// `DeploymentList`, with an `items` sequence), or nil for any other document.
+    public static func listItems(of root: Node) -> [Node]? {
+        guard let m = root.mapping,
+              let apiVersion = m["apiVersion"]?.scalarText, !apiVersion.isEmpty,
+              let kind = m["kind"]?.scalarText, kind.hasSuffix("List"),
+              let items = m["items"]?.sequence
+        else { return nil }
+        return items
     }
 
     /// The object's kind, for Kubernetes identities.

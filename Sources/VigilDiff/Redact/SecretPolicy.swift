@@ -153,7 +153,7 @@ public enum SecretPolicy {
     /// The text of an embedded document with its secrets masked; nil when it does not parse.
     static func redactEmbedded(_ text: String, kind: EmbeddedContent.Kind, documentKind: String?) -> (String, Bool)? {
         switch kind {
-        case .text:
+        case .text, .logstash:
             var any = false
             var lines: [String] = []
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -179,20 +179,77 @@ public enum SecretPolicy {
         }
     }
 
-    /// One line of configuration text (`password => "x"`, `token: x`, `api_key = x`) with a
-    /// credential's value masked.
+    /// One line of configuration text (`password => "x"`, `token: x`, `api_key = x`) with every
+    /// credential's value masked, also several on one line
+    /// (`elasticsearch { user => "u" password => "p" }`).
+    ///
+    /// The name is the word or quoted string before `=>`, `:` or `=`; a quoted value is masked
+    /// up to its closing quote, a bare value after `=>` up to white space or `,` `}` `]`, and a
+    /// bare value after `:` or `=` to the end of the line.
     public static func redactLine(_ line: String) -> (String, Bool) {
-        for separator in ["=>", ":", "="] {
-            guard let r = line.firstRange(of: separator) else { continue }
-            var name = line[..<r.lowerBound].trimmed(" \t\"'")
-            if let lastWord = name.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" || $0 == "," }).last { name = String(lastWord) }
-            guard !name.isEmpty, isCredentialName(name) else { continue }
-            let rest = line[r.upperBound...]
-            guard !rest.trimmed(" \t").isEmpty else { return (line, false) }
-            return (String(line[..<r.upperBound]) + " \"" + placeholder + "\"", true)
+        let chars = Array(line)
+        var out = ""
+        var masked = false
+        var word = ""          // the last word or quoted string seen
+        var i = 0
+        func quotedEnd(_ start: Int) -> Int {
+            let q = chars[start]
+            var j = start + 1
+            while j < chars.count {
+                if chars[j] == "\\" { j += 2; continue }
+                if chars[j] == q { return j + 1 }
+                j += 1
+            }
+            return chars.count
         }
-        if let masked = maskedURLUserInfo(line) { return (masked, true) }
-        return (line, false)
+        while i < chars.count {
+            let c = chars[i]
+            if c == "\"" || c == "'" {
+                let end = quotedEnd(i)
+                word = String(chars[(i + 1)..<max(i + 1, end - 1)])
+                out += String(chars[i..<end])
+                i = end
+                continue
+            }
+            let separator: Int
+            if c == "=", i + 1 < chars.count, chars[i + 1] == ">" { separator = 2 }
+            else if c == ":" || c == "=" { separator = 1 }
+            else { separator = 0 }
+            guard separator > 0 else {
+                if c.isLetter || c.isNumber || c == "_" || c == "-" || c == "." {
+                    if i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber || chars[i - 1] == "_" || chars[i - 1] == "-" || chars[i - 1] == ".") { word = "" }
+                    word.append(c)
+                } else if c != " " && c != "\t" {
+                    word = ""
+                }
+                out.append(c)
+                i += 1
+                continue
+            }
+            out += String(chars[i..<(i + separator)])
+            i += separator
+            guard !word.isEmpty, isCredentialName(word) else { word = ""; continue }
+            word = ""
+            var j = i
+            while j < chars.count, chars[j] == " " || chars[j] == "\t" { j += 1 }
+            guard j < chars.count, chars[j] != "{", chars[j] != "[" else { continue }
+            let end: Int
+            if chars[j] == "\"" || chars[j] == "'" {
+                end = quotedEnd(j)
+            } else if separator == 2 {
+                var k = j
+                while k < chars.count, !" \t,}]".contains(chars[k]) { k += 1 }
+                end = k
+            } else {
+                end = chars.count
+            }
+            guard end > j else { continue }
+            out += String(chars[i..<j]) + "\"" + placeholder + "\""
+            masked = true
+            i = end
+        }
+        if let urlMasked = maskedURLUserInfo(out) { return (urlMasked, true) }
+        return (masked ? out : line, masked)
     }
 }
 
