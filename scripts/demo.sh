@@ -23,10 +23,12 @@ section "vigil lint --strict $out   (the rendered manifests: no errors, no warni
 section "vigil render --check against the committed golden output"
 "$vigil" render examples/aurelis/vigil.yaml --all-envs --out examples/aurelis/rendered --check || fail "examples/aurelis/rendered is stale (make golden)"
 
-if "$vigil" --help 2>/dev/null | grep -qE "^ +diff "; then
-  section "vigil diff $out/staging $out/production"
-  "$vigil" diff "$out/staging" "$out/production"
-  [ $? -ge 2 ] && fail "vigil diff failed"
-fi
+section "vigil diff --env staging --env production examples/aurelis/vigil.yaml   (brief; drop --format for every change)"
+"$vigil" diff --format brief --env staging --env production examples/aurelis/vigil.yaml
+[ $? -ge 2 ] && fail "vigil diff failed"
+
+section "vigil diff $out/staging $out/production   (the rendered trees: the same changes, from files)"
+"$vigil" diff --format brief "$out/staging" "$out/production" | tail -1
+[ "${PIPESTATUS[0]}" -ge 2 ] && fail "vigil diff failed"
 echo
 echo "demo: done."
