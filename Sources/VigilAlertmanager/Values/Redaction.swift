@@ -22,8 +22,44 @@ public enum AlertmanagerRedaction {
         return false
     }
 
-    /// The scalar nodes holding secrets under `root`, with their field paths.
+    /// Key fragments that mark a value as sensitive for printing, even under a key Alertmanager
+    /// does not know (a misspelt `api_kye:` still holds a key).
+    static let sensitiveFragments = ["password", "secret", "token", "credential", "api_key", "apikey", "_key", "webhook"]
+
+    /// Whether a value under `key` (in `parent`) must not be printed: a known secret field, a
+    /// key that reads like one, or a URL with a password in it.
+    public static func isSensitive(key: String, parent: String?, value: String) -> Bool {
+        if isSecret(key: key, parent: parent) || urlHasPassword(value) { return true }
+        let lower = key.lowercased()
+        if lower.hasSuffix("_file") || lower == "type" { return false }
+        return sensitiveFragments.contains { lower.contains($0) }
+    }
+
+    /// Whether `text` is a URL whose user information carries a password (`https://u:p@host`).
+    public static func urlHasPassword(_ text: String) -> Bool {
+        guard let schemeEnd = text.range(of: "://") else { return false }
+        let authority = text[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard let at = authority.lastIndex(of: "@") else { return false }
+        return authority[..<at].contains(":")
+    }
+
+    /// The scalar nodes holding secrets under `root`, with their field paths: the fields
+    /// `alertmanager/plaintext-secret` reports (known secret fields, URLs with a password).
     public static func secretScalars(in root: Node) -> [(path: String, node: Node)] {
+        scalars(in: root) { key, parent, value in isSecret(key: key, parent: parent) || urlHasPassword(value) }
+    }
+
+    /// Every scalar node a report must not print (`secretScalars` and more, see `isSensitive`).
+    public static func sensitiveScalars(in root: Node) -> [(path: String, node: Node)] {
+        scalars(in: root) { key, parent, value in isSensitive(key: key, parent: parent, value: value) }
+    }
+
+    /// Where `document` holds values a report must not print, for `DecodeOutput.secrets`.
+    public static func secretSpans(in document: Document) -> [SecretSpan] {
+        sensitiveScalars(in: document.root).map { SecretSpan(file: document.file, range: $0.node.range) }
+    }
+
+    private static func scalars(in root: Node, where isHidden: (String, String?, String) -> Bool) -> [(path: String, node: Node)] {
         var out: [(String, Node)] = []
         var stack: [(Node, String, String?, Int)] = [(root, "", nil, 0)]
         while let (n, path, parent, depth) = stack.popLast() {
@@ -31,12 +67,20 @@ public enum AlertmanagerRedaction {
             switch n.content {
             case .scalar: continue
             case .sequence(let items):
-                for (i, item) in items.enumerated().reversed() { stack.append((item, "\(path)[\(i)]", parent, depth + 1)) }
+                for (i, item) in items.enumerated().reversed() {
+                    // A list of URLs or keys under a secret field (`urls:`) is hidden item by item.
+                    if item.scalar != nil, let text = item.scalarText, !text.isEmpty, let key = parent,
+                       isHidden(key, nil, text) {
+                        out.append(("\(path)[\(i)]", item))
+                        continue
+                    }
+                    stack.append((item, "\(path)[\(i)]", parent, depth + 1))
+                }
             case .mapping(let m):
                 for p in m.pairs.reversed() {
                     guard let k = p.key.scalarText else { continue }
                     let sub = path.isEmpty ? k : "\(path).\(k)"
-                    if isSecret(key: k, parent: parent), p.value.scalar != nil, !p.value.scalarText.isNilOrEmpty {
+                    if p.value.scalar != nil, let text = p.value.scalarText, !text.isEmpty, isHidden(k, parent, text) {
                         out.append((sub, p.value))
                     } else {
                         stack.append((p.value, sub, k, depth + 1))
@@ -51,24 +95,6 @@ public enum AlertmanagerRedaction {
     /// printing source excerpts.
     public static func redact(_ file: SourceFile) -> SourceFile {
         let loaded = YAMLLoader.load(file)
-        var ranges: [SourceRange] = []
-        for doc in loaded.documents {
-            ranges += secretScalars(in: doc.root).map { $0.node.range }
-        }
-        guard !ranges.isEmpty else { return file }
-        var bytes: [UInt8] = []
-        var at = 0
-        for r in ranges.sorted(by: { $0.start.offset < $1.start.offset }) where r.start.offset >= at && r.end.offset <= file.bytes.count {
-            bytes += file.bytes[at..<r.start.offset]
-            bytes += Array(Secret.redacted.utf8)
-            bytes += file.bytes[r.start.offset..<r.end.offset].filter { $0 == 10 }
-            at = r.end.offset
-        }
-        bytes += file.bytes[at...]
-        return SourceFile(path: file.path, bytes: bytes)
+        return file.redacting(loaded.documents.flatMap { secretSpans(in: $0) })
     }
-}
-
-extension Optional where Wrapped == String {
-    var isNilOrEmpty: Bool { self?.isEmpty ?? true }
 }

@@ -12,6 +12,8 @@ public protocol Artifact: Sendable {
 public struct DecodeOutput: Sendable {
     public var artifacts: [any Artifact] = []
     public var diagnostics: [Diagnostic] = []
+    /// Where the document holds secrets, so printed source lines hide them.
+    public var secrets: [SecretSpan] = []
 
     public init(artifacts: [any Artifact] = [], diagnostics: [Diagnostic] = []) {
         self.artifacts = artifacts
@@ -21,6 +23,7 @@ public struct DecodeOutput: Sendable {
     public mutating func append(_ other: DecodeOutput) {
         artifacts.append(contentsOf: other.artifacts)
         diagnostics.append(contentsOf: other.diagnostics)
+        secrets.append(contentsOf: other.secrets)
     }
 }
 

@@ -1,0 +1,27 @@
+import Testing
+import VigilCore
+
+@Suite struct SecretSpanTests {
+    @Test func redactingKeepsLinesAndHidesOnlyTheRanges() throws {
+        let file = SourceFile(path: "am.yml", text: "a: hunter2\nb: |\n  two\n  lines\nc: plain\n")
+        let root = try #require(YAMLLoader.load(file).documents.first?.root)
+        let a = try #require(root["a"]), b = try #require(root["b"])
+        let shown = file.redacting([a.range, b.range])
+        #expect(shown.path == "am.yml")
+        #expect(shown.lineCount == file.lineCount)
+        #expect(shown.lineText(1) == "a: <redacted>")
+        #expect(shown.lineText(5) == "c: plain")
+        #expect(!String(decoding: shown.bytes, as: UTF8.self).contains("hunter2"))
+        #expect(!String(decoding: shown.bytes, as: UTF8.self).contains("lines"))
+    }
+
+    @Test func spansInAnEmbeddedFileRedactTheOuterFile() throws {
+        let outer = SourceFile(path: "cm.yaml", text: "kind: ConfigMap\ndata:\n  am.yml: |\n    global:\n      smtp_auth_password: hunter2\n")
+        let scalar = try #require(YAMLLoader.load(outer).documents.first?.root["data"]?["am.yml"])
+        let inner = SourceFile(embeddedIn: outer, scalar: scalar)
+        let secret = try #require(YAMLLoader.load(inner).documents.first?.root["global"]?["smtp_auth_password"])
+        let shown = outer.redacting([SecretSpan(file: inner, range: secret.range)])
+        #expect(shown.lineText(5) == "      smtp_auth_password: <redacted>")
+        #expect(shown.lineText(4) == "    global:")
+    }
+}
