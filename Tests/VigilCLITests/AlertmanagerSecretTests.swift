@@ -128,4 +128,42 @@ import Testing
         #expect(tested.stdout.hasSuffix("pager\n"))
         #expect(!(shown.stdout + shown.stderr + tested.stdout + tested.stderr).contains("S3CR3T"))
     }
+
+    /// Values in the wrong shape are quoted by the decoder's messages; a secret is not.
+    @Test(arguments: ["text", "json", "sarif", "github"])
+    func decoderMessagesDoNotQuoteSecrets(format: String) throws {
+        let config = """
+        global:
+          http_config:
+            authorization: Bearer S3CR3T-authorization-header
+        route:
+          receiver: team
+        receivers:
+          - name: team
+            webhook_configs:
+              - url: http://hooks.corp.internal/alert
+                http_config:
+                  basic_auth: "alertmanager:S3CR3T-basic-auth-in-one-string-longer-than-forty-characters"
+
+        """
+        let dir = try Self.write(config, "am.yml")
+        let r = try CLI.run(["lint", "--format", format, "am.yml"], in: dir)
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("global.http_config.authorization: expected a mapping for Authorization, got string \\\"<redacted>\\\"")
+                || r.stdout.contains("global.http_config.authorization: expected a mapping for Authorization, got string \"<redacted>\""))
+        #expect(r.stdout.contains("basic_auth: expected a mapping for BasicAuth, got the string"))
+        #expect(!(r.stdout + r.stderr).contains("S3CR3T"), "\(format):\n\(r.stdout)")
+    }
+
+    /// A file that does not parse reaches no file kind; what looks like a secret in it is
+    /// still hidden from the printed line.
+    @Test func syntaxErrorsDoNotShowSecrets() throws {
+        let config = "route:\n  receiver: team\nreceivers:\n  - name: team\n    slack_configs:\n      - api_url: https://hooks.slack.com/services/T0/B0/S3CR3T channel: x\n"
+        let dir = try Self.write(config, "am.yml")
+        let r = try CLI.run(["lint", "am.yml"], in: dir)
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("am.yml:6:") && r.stdout.contains("error[yaml/syntax]"))
+        #expect(r.stdout.contains(" 6 |       - api_url: <redacted>\n"))
+        #expect(!(r.stdout + r.stderr).contains("S3CR3T"), "\(r.stdout)")
+    }
 }

@@ -20,8 +20,27 @@ import VigilCore
         let scalar = try #require(YAMLLoader.load(outer).documents.first?.root["data"]?["am.yml"])
         let inner = SourceFile(embeddedIn: outer, scalar: scalar)
         let secret = try #require(YAMLLoader.load(inner).documents.first?.root["global"]?["smtp_auth_password"])
-        let shown = outer.redacting([SecretSpan(file: inner, range: secret.range)])
+        let shown = outer.redacting([SecretSpan(file: inner, range: secret.range, text: secret.scalarText)])
         #expect(shown.lineText(5) == "      smtp_auth_password: <redacted>")
         #expect(shown.lineText(4) == "    global:")
+    }
+
+    @Test func scrubHidesWholeAndCutQuotations() {
+        let file = SourceFile(path: "a.yml", text: "x\n")
+        let long = String(repeating: "k", count: 50)
+        let spans = [SecretSpan(file: file, range: SourceRange(start: file.position(atOffset: 0), end: file.position(atOffset: 1)), text: "hunter2"),
+                     SecretSpan(file: file, range: SourceRange(start: file.position(atOffset: 0), end: file.position(atOffset: 1)), text: long)]
+        #expect(SecretSpan.scrub("got the string \"hunter2\"", spans) == "got the string \"<redacted>\"")
+        #expect(SecretSpan.scrub("got \"\(long.prefix(40))…\"", spans) == "got \"<redacted>…\"")
+        #expect(SecretSpan.scrub("nothing secret here", spans) == "nothing secret here")
+    }
+
+    @Test func unparsableFilesGetGuessedSpans() {
+        let file = SourceFile(path: "a.yml", text: "a:\n  password: hunter2: x\n  name: plain\n  url: https://u:pw@host/x\n  password_file: /etc/pw\n")
+        let shown = file.redacting(SecretSpan.guessed(in: file))
+        #expect(shown.lineText(2) == "  password: <redacted>")
+        #expect(shown.lineText(3) == "  name: plain")
+        #expect(shown.lineText(4) == "  url: <redacted>")
+        #expect(shown.lineText(5) == "  password_file: /etc/pw")
     }
 }

@@ -24,14 +24,14 @@ public enum AlertmanagerRedaction {
 
     /// Key fragments that mark a value as sensitive for printing, even under a key Alertmanager
     /// does not know (a misspelt `api_kye:` still holds a key).
-    static let sensitiveFragments = ["password", "secret", "token", "credential", "api_key", "apikey", "_key", "webhook"]
+    static let sensitiveFragments = ["password", "passwd", "secret", "token", "credential", "api_key", "apikey", "_key", "auth", "webhook"]
 
     /// Whether a value under `key` (in `parent`) must not be printed: a known secret field, a
     /// key that reads like one, or a URL with a password in it.
     public static func isSensitive(key: String, parent: String?, value: String) -> Bool {
         if isSecret(key: key, parent: parent) || urlHasPassword(value) { return true }
         let lower = key.lowercased()
-        if lower.hasSuffix("_file") || lower == "type" { return false }
+        if lower.hasSuffix("_file") || lower.hasSuffix("_id") || lower == "type" || lower.contains("username") || lower.contains("identity") { return false }
         return sensitiveFragments.contains { lower.contains($0) }
     }
 
@@ -56,7 +56,7 @@ public enum AlertmanagerRedaction {
 
     /// Where `document` holds values a report must not print, for `DecodeOutput.secrets`.
     public static func secretSpans(in document: Document) -> [SecretSpan] {
-        sensitiveScalars(in: document.root).map { SecretSpan(file: document.file, range: $0.node.range) }
+        sensitiveScalars(in: document.root).map { SecretSpan(file: document.file, range: $0.node.range, text: $0.node.scalarText) }
     }
 
     private static func scalars(in root: Node, where isHidden: (String, String?, String) -> Bool) -> [(path: String, node: Node)] {

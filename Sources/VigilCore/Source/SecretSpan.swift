@@ -7,14 +7,74 @@ public struct SecretSpan: Sendable {
     /// The file the range is in (an embedded file resolves to the outer one).
     public let file: SourceFile
     public let range: SourceRange
+    /// The secret as decoded (the scalar's value), so messages that quote it can be scrubbed.
+    public let text: String?
 
-    public init(file: SourceFile, range: SourceRange) {
+    public init(file: SourceFile, range: SourceRange, text: String?) {
         self.file = file
         self.range = range
+        self.text = text
     }
 
     /// What reports print instead of a secret.
     public static let placeholder = "<redacted>"
+
+    /// `message` with every quotation of the spans' secrets (whole, or cut at 40 characters as
+    /// decoders quote values) replaced by `<redacted>`.
+    public static func scrub(_ message: String, _ spans: [SecretSpan]) -> String {
+        var out = message
+        for s in spans {
+            guard let t = s.text, t.count >= 4 else { continue }
+            for needle in t.count > 40 ? [t, String(t.prefix(40))] : [t] where out.contains(needle) {
+                out = out.replacingOccurrences(of: needle, with: placeholder)
+            }
+        }
+        return out
+    }
+
+    /// Guesses at secrets in a file that could not be parsed (a YAML syntax error), line by
+    /// line: values of keys named like credentials, and URLs with a password.
+    public static func guessed(in file: SourceFile) -> [SecretSpan] {
+        var out: [SecretSpan] = []
+        for line in 1...max(1, file.lineCount) {
+            let lineStart = file.lineStarts[line - 1]
+            var lineEnd = line < file.lineCount ? file.lineStarts[line] : file.bytes.count
+            while lineEnd > lineStart, file.bytes[lineEnd - 1] == 0x0A || file.bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            let text = file.bytes[lineStart..<lineEnd].map { $0 }
+            var i = 0
+            while i < text.count, text[i] == 0x20 || text[i] == 0x09 || text[i] == 0x2D { i += 1 }  // indentation, "- "
+            var keyEnd = i
+            while keyEnd < text.count, text[keyEnd] != 0x3A { keyEnd += 1 }  // ':'
+            let key = String(decoding: text[i..<keyEnd], as: UTF8.self).lowercased().trimmingCharacters(in: "\"' ")
+            var valueStart = keyEnd + 1
+            while valueStart < text.count, text[valueStart] == 0x20 { valueStart += 1 }
+            let value = valueStart < text.count ? String(decoding: text[valueStart...], as: UTF8.self) : ""
+            let namedSecret = keyEnd < text.count && !key.hasSuffix("_file") && credentialFragments.contains { key.contains($0) }
+            guard !value.isEmpty, value != "|", value != ">", namedSecret || urlHasPassword(value) else { continue }
+            let start = lineStart + (keyEnd < text.count ? valueStart : 0)
+            let end = lineEnd
+            out.append(SecretSpan(file: file, range: SourceRange(start: file.position(atOffset: start), end: file.position(atOffset: end)), text: nil))
+        }
+        return out
+    }
+
+    static let credentialFragments = ["password", "passwd", "secret", "token", "credential", "api_key", "apikey", "_key", "auth", "webhook", "api_url"]
+
+    static func urlHasPassword(_ text: String) -> Bool {
+        guard let schemeEnd = text.range(of: "://") else { return false }
+        let authority = text[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard let at = authority.lastIndex(of: "@") else { return false }
+        return authority[..<at].contains(":")
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
 }
 
 extension SourceFile {

@@ -31,12 +31,12 @@ enum EmbeddedFiles {
             if let key = p.key.scalarText, isFileKey(key) {
                 inner = quietConf(embedded.decode(scalar: p.value, of: file, name: key, confidential: true), key: key)
             }
-            if inner.artifacts.isEmpty { inner.secrets.append(SecretSpan(file: file, range: p.value.range)) }
+            if inner.artifacts.isEmpty { inner.secrets.append(SecretSpan(file: file, range: p.value.range, text: p.value.scalarText)) }
             out.append(inner)
         }
         for p in node["data"]?.mapping?.pairs ?? [] {
             guard p.value.scalar != nil else { continue }
-            out.secrets.append(SecretSpan(file: file, range: p.value.range))
+            out.secrets.append(SecretSpan(file: file, range: p.value.range, text: p.value.scalarText))
             guard let key = p.key.scalarText, let text = p.value.scalarText, p.value.resolvedScalar != .null else { continue }
             guard let bytes = decodeBase64(text) else {
                 out.diagnostics.append(Diagnostic(rule: SchemaRule.invalidValue, severity: .error,
