@@ -60,4 +60,18 @@ import VigilCore
         let d = await Self.lint("  route:\n    receiver: x\n  receivers:\n    - name: x\n")
         #expect(!d.contains { $0.rule == "alertmanager/root-route" || $0.rule == "schema/unknown-field" })
     }
+
+    @Test func groupByOnALabelNoKnownAlertCarries() async {
+        let resource = "apiVersion: monitoring.coreos.com/v1alpha1\nkind: AlertmanagerConfig\nmetadata: {name: team, namespace: shop}\nspec:\n  route:\n    receiver: slack\n    groupBy: [alertname, servce]\n    routes:\n      - receiver: slack\n        groupBy: [service, cluster]\n  receivers:\n    - name: slack\n"
+        let rules = "groups:\n  - name: g\n    rules:\n      - alert: ApiDown\n        expr: sum by (service) (up) == 0\n        labels: {severity: critical}\n"
+        let withRules = await Support.linter.lint(files: [SourceFile(path: "amc.yaml", text: resource), SourceFile(path: "rules.yml", text: rules)])
+        let found = withRules.diagnostics.filter { $0.rule == GroupByUnknownLabel.rule.id }
+        #expect(found.map(\.message) == [#"groupBy label "servce" is carried by none of the 1 known alerts"#,
+                                          #"groupBy label "cluster" is carried by none of the 1 known alerts"#])
+        #expect(found.first?.range?.start.line == 7 && found.first?.range?.start.column == 26)
+        #expect(found.first?.hint == #"did you mean "service"?"#)
+        // Without rules nothing is known about the labels.
+        let alone = await Support.linter.lint(files: [SourceFile(path: "amc.yaml", text: resource)])
+        #expect(!alone.diagnostics.contains { $0.rule == GroupByUnknownLabel.rule.id })
+    }
 }
