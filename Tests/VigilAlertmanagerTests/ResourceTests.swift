@@ -74,4 +74,27 @@ import VigilCore
         let alone = await Support.linter.lint(files: [SourceFile(path: "amc.yaml", text: resource)])
         #expect(!alone.diagnostics.contains { $0.rule == GroupByUnknownLabel.rule.id })
     }
+
+    /// The operator drops a resource whose receiver has a field one level too high (a
+    /// `botToken` beside `telegramConfigs` instead of inside it): Vigil names the field.
+    @Test func misplacedIntegrationFieldIsUnknown() async {
+        let d = await Self.lint("""
+          route:
+            receiver: telegram
+          receivers:
+            - name: telegram
+              telegramConfigs:
+              - chatID: -123456789
+              botToken:
+                name: telegram
+                key: token
+              slackConfig:
+                - channel: '#x'
+        """)
+        let unknown = d.filter { $0.rule == "schema/unknown-field" }
+        #expect(unknown.map(\.message) == [#"spec.receivers[0]: unknown field "botToken" in ResourceReceiver"#,
+                                            #"spec.receivers[0]: unknown field "slackConfig" in ResourceReceiver"#])
+        #expect(unknown.first?.range?.start.line == 13)
+        #expect(unknown.last?.hint == #"did you mean "slackConfigs"?"#)
+    }
 }
