@@ -116,13 +116,14 @@ public struct Linter: Sendable {
         var secretsByPath: [String: [SecretSpan]] = [:]
         for s in secrets { secretsByPath[s.file.resolve(nil).file.path, default: []].append(s) }
         for f in files { byPath[f.path] = secretsByPath[f.path].map { f.redacting($0) } ?? f }
+        let scrubbers = secretsByPath.mapValues { SecretScrubber($0) }
         let final = diagnostics.compactMap { found -> Diagnostic? in
             var d = found
-            if let spans = secretsByPath[d.file] {
+            if let scrubber = scrubbers[d.file], !scrubber.isEmpty {
                 // A message or hint that quotes a secret (a decoder's "got the string …") shows `<redacted>`.
-                d.message = SecretSpan.scrub(d.message, spans)
-                d.hint = d.hint.map { SecretSpan.scrub($0, spans) }
-                d.notes = d.notes.map { n in DiagnosticNote(SecretSpan.scrub(n.message, spans), file: n.file, range: n.range) }
+                d.message = scrubber.scrub(d.message)
+                d.hint = d.hint.map { scrubber.scrub($0) }
+                d.notes = d.notes.map { n in DiagnosticNote(scrubber.scrub(n.message), file: n.file, range: n.range) }
             }
             if let line = d.range?.start.line, let f = byPath[d.file], f.isIgnored(rule: d.rule, line: line) { return nil }
             return configuration.apply(d)

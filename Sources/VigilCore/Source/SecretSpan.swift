@@ -22,14 +22,7 @@ public struct SecretSpan: Sendable {
     /// `message` with every quotation of the spans' secrets (whole, or cut at 40 characters as
     /// decoders quote values) replaced by `<redacted>`.
     public static func scrub(_ message: String, _ spans: [SecretSpan]) -> String {
-        var out = message
-        for s in spans {
-            guard let t = s.text, t.count >= 4 else { continue }
-            for needle in t.count > 40 ? [t, String(t.prefix(40))] : [t] where out.contains(needle) {
-                out = out.replacingOccurrences(of: needle, with: placeholder)
-            }
-        }
-        return out
+        SecretScrubber(spans).scrub(message)
     }
 
     /// Guesses at secrets in a file that could not be parsed (a YAML syntax error), line by
@@ -65,6 +58,51 @@ public struct SecretSpan: Sendable {
         let authority = text[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         guard let at = authority.lastIndex(of: "@") else { return false }
         return authority[..<at].contains(":")
+    }
+}
+
+/// Replaces quotations of known secrets in messages by `<redacted>`: quoted segments are
+/// looked up in a set (any number of secrets), and every secret is searched for as well while
+/// there are few enough for that to stay cheap.
+public struct SecretScrubber: Sendable {
+    private let texts: [String]
+    private let quoted: Set<String>
+
+    public init(_ spans: [SecretSpan]) {
+        var seen = Set<String>()
+        var texts: [String] = []
+        var quoted = Set<String>()
+        for s in spans {
+            guard let t = s.text, t.count >= 4, seen.insert(t).inserted else { continue }
+            texts.append(t)
+            quoted.insert(t)
+            if t.count > 40 { quoted.insert(String(t.prefix(40)) + "…") }
+        }
+        self.texts = texts.sorted { $0.count > $1.count }
+        self.quoted = quoted
+    }
+
+    public var isEmpty: Bool { texts.isEmpty }
+
+    public func scrub(_ message: String) -> String {
+        guard !texts.isEmpty else { return message }
+        var out = ""
+        var rest = Substring(message)
+        while let open = rest.firstIndex(of: "\""), let close = rest[rest.index(after: open)...].firstIndex(of: "\"") {
+            let inner = rest[rest.index(after: open)..<close]
+            out += rest[...open]
+            out += quoted.contains(String(inner)) ? (inner.hasSuffix("…") ? SecretSpan.placeholder + "…" : SecretSpan.placeholder) : String(inner)
+            out += "\""
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        guard texts.count <= 256 else { return out }
+        for t in texts {
+            for needle in t.count > 40 ? [t, String(t.prefix(40))] : [t] where out.contains(needle) {
+                out = out.replacingOccurrences(of: needle, with: SecretSpan.placeholder)
+            }
+        }
+        return out
     }
 }
 
