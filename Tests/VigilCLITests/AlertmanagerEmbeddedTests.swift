@@ -108,4 +108,12 @@ import Testing
         #expect(rules.isEmpty, "\(rules)")
         #expect(r.status == 0)
     }
+
+    @Test func binarySecretValuesAreLeftAlone() throws {
+        let binary = Data([0x00, 0x01, 0xFF, 0xFE, 0x7B]).base64EncodedString()
+        let manifest = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: keystore\ndata:\n  keystore.json: \(binary)\n"
+        let (r, diags) = try Self.lintJSON(manifest)
+        #expect(r.status == 0)
+        #expect(diags.isEmpty)
+    }
 }

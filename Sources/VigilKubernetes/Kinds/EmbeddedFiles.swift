@@ -45,7 +45,8 @@ enum EmbeddedFiles {
                                                   hint: "encode the value with `base64 -w0`, or put the plain text under `stringData:`"))
                 continue
             }
-            guard isFileKey(key) else { continue }
+            // Binary values (keystores, certificates in DER) are no config to lint.
+            guard isFileKey(key), !bytes.contains(0), String(bytes: bytes, encoding: .utf8) != nil else { continue }
             let decoded = SourceFile(decoded: bytes, from: file, at: p.key.range, description: "base64-decoded data.\(key)", confidential: true)
             out.append(quietConf(embedded.decode(file: decoded, name: key), key: key))
         }
