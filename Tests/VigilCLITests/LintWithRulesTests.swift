@@ -94,6 +94,19 @@ import Testing
         #expect(both.stdout.contains("carried by none of the 2 known alerts"))
     }
 
+    @Test func prometheusRuleResourcesAndConfigMapsAreRuleFiles() throws {
+        let resource = "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: api\nspec:\n"
+            + Self.apiRules.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
+        let configMap = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: rules\ndata:\n  disk.rules.yml: |\n"
+            + Self.diskRules.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n") + "\n"
+        let dir = try Self.directory(["am.yml": Self.alertmanager, "k8s/api-rules.yaml": resource, "k8s/rules-cm.yaml": configMap])
+        let r = try CLI.run(["lint", "--rules", "k8s", "am.yml"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("k8s/api-rules.yaml:12:18: warning[alertmanager/alert-not-routed]: alert ApiSlow"))
+        #expect(r.stdout.contains("k8s/rules-cm.yaml:10:20: warning[alertmanager/alert-not-routed]: alert DiskFull"))
+        #expect(r.stdout.contains("carried by none of the 3 known alerts"))
+    }
+
     @Test func rulesCombineWithTheStacksAlerts() throws {
         let dir = try Self.directory(["am.yml": Self.alertmanager, "rules/disk.yaml": Self.diskRules])
         let stack = CLI.packageRoot.appendingPathComponent("examples/aurelis/vigil.yaml").path
