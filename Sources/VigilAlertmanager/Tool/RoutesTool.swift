@@ -77,9 +77,9 @@ public enum RoutesTool {
         let embedded = EmbeddedConfig.find(in: file)
         let result = await AlertmanagerCheck.check(file: embedded?.config ?? file)
         let reporter = TextReporter(color: false)
-        let shownFile = embedded.map { file.redacting($0.secrets) } ?? AlertmanagerRedaction.redact(result.file)
         let errors = result.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty, let config = result.configs.first, let tree = RoutingNode(config: config) else {
+            let shownFile = embedded.map { file.redacting($0.secrets) } ?? AlertmanagerRedaction.redact(result.file)
             var err = errors.map { reporter.render($0, file: shownFile) }.joined()
             if errors.isEmpty { err += "\(path): no Alertmanager route found\n" }
             err += "\(path): invalid Alertmanager configuration; fix the errors above (`vigil lint \(path)` shows warnings too)\n"

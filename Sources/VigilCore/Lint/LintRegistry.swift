@@ -57,6 +57,7 @@ public struct LintRegistry: Sendable {
         if loaded.diagnostics.contains(where: { $0.rule == CoreRules.syntax.id }) { out.secrets = SecretSpan.guessed(in: file) }
         let embedded = EmbeddedDecoder(registry: self, depth: depth)
         for document in loaded.documents {
+            out.secrets += SecretSpan.credentials(in: document)
             guard let kind = kinds.first(where: { $0.matches(document) }) else { continue }
             out.append(kind.decode(document, embedded: embedded))
         }

@@ -25,6 +25,57 @@ public struct SecretSpan: Sendable {
         SecretScrubber(spans).scrub(message)
     }
 
+    /// Credentials any document may hold, whatever its kind: values of keys that only ever
+    /// hold one (`password`, `credentials`, `bearer_token`, `client_secret`…), the `value` of
+    /// an environment variable named like one (`DB_PASSWORD`), and URLs with a password.
+    /// File kinds add what they know on top (Alertmanager's integration keys and webhook URLs).
+    public static func credentials(in document: Document) -> [SecretSpan] {
+        var out: [SecretSpan] = []
+        var stack: [(Node, Int)] = [(document.root, 0)]
+        while let (n, depth) = stack.popLast() {
+            guard depth < 200 else { continue }
+            switch n.content {
+            case .scalar:
+                if let t = n.scalarText, urlHasPassword(t) { out.append(SecretSpan(file: document.file, range: n.range, text: t)) }
+            case .sequence(let items):
+                for item in items { stack.append((item, depth + 1)) }
+            case .mapping(let m):
+                let envName = m["name"]?.scalarText.map(isCredentialVariable) ?? false
+                for p in m.pairs {
+                    let key = p.key.scalarText ?? ""
+                    let hidden = credentialKeys.contains(key) || (envName && key == "value")
+                    if hidden, p.value.scalar != nil, let t = p.value.scalarText, !t.isEmpty, !isPlainValue(p.value) {
+                        out.append(SecretSpan(file: document.file, range: p.value.range, text: t))
+                    } else {
+                        stack.append((p.value, depth + 1))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Keys whose scalar value is a credential in every format Vigil reads.
+    static let credentialKeys: Set<String> = [
+        "password", "passwd", "credentials", "bearer_token", "bearerToken", "client_secret", "clientSecret",
+        "secret_key", "secretKey", "api_key", "apiKey", "auth_token", "access_token", "private_key", "privateKey",
+    ]
+
+    /// `DB_PASSWORD`, `API_TOKEN`, `SLACK_WEBHOOK_URL`, `ELASTIC_PASSWORD`.
+    static func isCredentialVariable(_ name: String) -> Bool {
+        let upper = name.uppercased()
+        return ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "CREDENTIAL", "WEBHOOK", "PRIVATE_KEY"].contains { upper.contains($0) }
+    }
+
+    /// Booleans, numbers and nulls are settings, not secrets (`password: false` in a schema).
+    static func isPlainValue(_ node: Node) -> Bool {
+        guard node.scalar?.style == .plain else { return false }
+        switch node.resolvedScalar {
+        case .bool, .null: return true
+        default: return false
+        }
+    }
+
     /// Guesses at secrets in a file that could not be parsed (a YAML syntax error), line by
     /// line: values of keys named like credentials, and URLs with a password.
     public static func guessed(in file: SourceFile) -> [SecretSpan] {
@@ -54,7 +105,7 @@ public struct SecretSpan: Sendable {
     static let credentialFragments = ["password", "passwd", "secret", "token", "credential", "api_key", "apikey", "_key", "auth", "webhook", "api_url"]
 
     static func urlHasPassword(_ text: String) -> Bool {
-        guard let schemeEnd = text.range(of: "://") else { return false }
+        guard text.utf8.contains(UInt8(ascii: "@")), let schemeEnd = text.range(of: "://") else { return false }
         let authority = text[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         guard let at = authority.lastIndex(of: "@") else { return false }
         return authority[..<at].contains(":")
