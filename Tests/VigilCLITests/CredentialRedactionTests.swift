@@ -10,11 +10,15 @@ import Testing
         let prometheus = "global:\n  scrape_interval: 15s\nscrape_configs:\n  - job_name: x\n    basic_auth: {username: u, password: S3CR3T-prom}\n    authorization: {credentials: S3CR3T-cred}\n    static_configs: [{targets: ['a:1']}]\n"
         try pod.write(to: dir.appendingPathComponent("es.yaml"), atomically: true, encoding: .utf8)
         try prometheus.write(to: dir.appendingPathComponent("prometheus.yml"), atomically: true, encoding: .utf8)
-        let r = try CLI.run(["lint", "es.yaml", "prometheus.yml"], in: dir)
+        let pipeline = "output {\n  elasticsearch {\n    hosts => [\"https://es:9200\"]\n    user => \"logstash\"\n    password => \"S3CR3T-ls\"\n  }\n}\n"
+        try pipeline.write(to: dir.appendingPathComponent("pipeline.conf"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["lint", "es.yaml", "prometheus.yml", "pipeline.conf"], in: dir)
         #expect(r.status == 1)
         #expect(r.stdout.contains("es.yaml:11:18: error[elastic/inline-credentials]"))
         #expect(r.stdout.contains(" 11 |           value: <redacted>\n"))
         #expect(r.stdout.contains(" 6 |     authorization: {credentials: <redacted>}\n"))
+        #expect(r.stdout.contains("pipeline.conf:5:17: error[elastic/inline-credentials]"))
+        #expect(r.stdout.contains(" 5 |     password => <redacted>\n"))
         #expect(!r.stdout.contains("S3CR3T"), "\(r.stdout)")
     }
 }
