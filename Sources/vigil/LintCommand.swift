@@ -35,7 +35,7 @@ struct LintCommand: AsyncParsableCommand {
     @Option(name: .long, help: "A stack file whose knowledge (catalogue, service, intervals, alerts) applies to the configs linted.")
     var stack: String?
 
-    @Option(name: .long, help: ArgumentHelp("Prometheus rule files whose alerts the Alertmanager checks route (a file, directory or quoted glob; repeatable; combines with --stack).", valueName: "files"))
+    @Option(name: .long, help: ArgumentHelp("Prometheus rule files whose alerts the Alertmanager checks route (a file, directory or quoted glob; repeatable; combines with --stack).", valueName: "path"))
     var rules: [String] = []
 
     @Option(name: .long, help: "With --stack: the environment whose view applies (default: the first the stack declares).")
