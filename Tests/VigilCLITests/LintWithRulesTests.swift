@@ -92,6 +92,8 @@ import Testing
         // A rule file both given and linted counts once.
         let both = try CLI.run(["lint", "--rules", "rules/api.yml", "am.yml", "rules/api.yml"], in: dir)
         #expect(both.stdout.contains("carried by none of the 2 known alerts"))
+        let spelledOtherwise = try CLI.run(["lint", "--rules", "rules/api.yml", "./am.yml", "./rules/api.yml"], in: dir)
+        #expect(spelledOtherwise.stdout.contains("carried by none of the 2 known alerts"))
     }
 
     @Test func prometheusRuleResourcesAndConfigMapsAreRuleFiles() throws {

@@ -38,7 +38,10 @@ public struct KnownAlert: Sendable {
 
     /// The alert's name and where its rule is, to recognise the same rule read twice.
     var identity: String {
-        "\(name)\u{0}\(file.map { $0.resolve(range).file.path } ?? "")\u{0}\(file.map { $0.resolve(range).range?.start.offset ?? -1 } ?? -1)"
+        let resolved = file?.resolve(range)
+        var path = Substring(resolved?.file.path ?? "")
+        while path.hasPrefix("./") { path = path.dropFirst(2) }
+        return "\(name)\u{0}\(path)\u{0}\(resolved?.range?.start.offset ?? -1)"
     }
 
     /// Whether the alert can carry the label at all.
