@@ -117,6 +117,21 @@ import Testing
         #expect(r.stdout.contains("warning[alertmanager/alert-not-routed]: alert AurelisHighErrorRate"))
     }
 
+    @Test func directoriesSkipOtherFilesButMustHoldRules() throws {
+        let deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n"
+        let dir = try Self.directory(["am.yml": Self.alertmanager, "k8s/api.yml": Self.apiRules, "k8s/deploy.yaml": deployment,
+                                      "k8s/broken.yaml": "a: [\n", "other/deploy.yaml": deployment])
+        let mixed = try CLI.run(["lint", "--rules", "k8s", "am.yml"], in: dir)
+        #expect(mixed.status == 0, "\(mixed.stderr)")
+        #expect(mixed.stderr.contains("k8s/broken.yaml:2:1: warning[yaml/syntax]"))
+        #expect(mixed.stdout.contains("carried by none of the 2 known alerts"))
+        let none = try CLI.run(["lint", "--rules", "other", "am.yml"], in: dir)
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("--rules other: no Prometheus rule file among 1 file"))
+        let glob = try CLI.run(["lint", "--rules", "other/*.yaml", "am.yml"], in: dir)
+        #expect(glob.status == 2)
+    }
+
     @Test func unusableRuleFilesAreUsageErrors() throws {
         let dir = try Self.directory(["am.yml": Self.alertmanager, "broken.yml": "groups: [\n"])
         let missing = try CLI.run(["lint", "--rules", "nope.yml", "am.yml"], in: dir)

@@ -11,37 +11,56 @@ public enum RuleFilesKnowledge {
     public struct Loaded: Sendable {
         /// The alerts the rules fire.
         public var alerts: [KnownAlert]
-        /// The files read, in order.
+        /// The rule files read, in order.
         public var files: [String]
         /// Why a pattern gave nothing usable (unreadable, no match, not a rule file, broken YAML).
         public var diagnostics: [Diagnostic]
     }
 
     /// Reads every file a pattern names: a file, a directory (searched recursively for
-    /// `.yaml`/`.yml`/`.json`), or a glob (`rules/*.yml`, `rules/**/*.yaml`).
+    /// `.yaml`/`.yml`/`.json`), or a glob (`rules/*.yml`, `rules/**/*.yaml`). A file named
+    /// itself must be a readable rule file; in a directory or glob, other files are skipped
+    /// (broken YAML is a warning there), but the pattern must yield at least one rule file.
     public static func load(_ patterns: [String]) -> Loaded {
         var loaded = Loaded(alerts: [], files: [], diagnostics: [])
         for pattern in patterns {
             let paths = expand(pattern)
+            let named = paths == [pattern]
             if paths.isEmpty {
                 loaded.diagnostics.append(Diagnostic(rule: CoreRules.io.id, severity: .error,
                                                      message: isGlob(pattern) ? "--rules \(pattern) matches no file" : "no such file or directory",
                                                      file: pattern))
+                continue
             }
-            for path in paths where !loaded.files.contains(path) {
-                loaded.files.append(path)
+            var found = false
+            for path in paths {
                 guard let data = FileManager.default.contents(atPath: path) else {
                     loaded.diagnostics.append(Diagnostic(rule: CoreRules.io.id, severity: .error, message: "cannot read file", file: path))
                     continue
                 }
                 let out = VigilRegistry.all.decode(file: SourceFile(path: path, bytes: [UInt8](data)))
-                loaded.diagnostics += out.diagnostics.filter { $0.severity == .error && $0.rule.hasPrefix("yaml/") }
-                let sources = out.artifacts.compactMap { $0 as? any AlertRuleSource }
-                if sources.isEmpty && !out.diagnostics.contains(where: { $0.rule.hasPrefix("yaml/") }) {
-                    loaded.diagnostics.append(Diagnostic(rule: CoreRules.io.id, severity: .error,
-                                                         message: "not a Prometheus rule file (no `groups:` of rules, no PrometheusRule)", file: path))
+                for d in out.diagnostics where d.severity == .error && d.rule.hasPrefix("yaml/") {
+                    var shown = d
+                    if !named { shown.severity = .warning }
+                    loaded.diagnostics.append(shown)
                 }
+                let sources = out.artifacts.compactMap { $0 as? any AlertRuleSource }
+                if sources.isEmpty {
+                    if named && !out.diagnostics.contains(where: { $0.rule.hasPrefix("yaml/") }) {
+                        loaded.diagnostics.append(Diagnostic(rule: CoreRules.io.id, severity: .error,
+                                                             message: "not a Prometheus rule file (no `groups:` of rules, no PrometheusRule)", file: path))
+                    }
+                    continue
+                }
+                found = true
+                guard !loaded.files.contains(path) else { continue }
+                loaded.files.append(path)
                 for s in sources { loaded.alerts += s.knownAlerts }
+            }
+            if !named && !found {
+                loaded.diagnostics.append(Diagnostic(rule: CoreRules.io.id, severity: .error,
+                                                     message: "--rules \(pattern): no Prometheus rule file among \(paths.count) file\(paths.count == 1 ? "" : "s")",
+                                                     file: pattern))
             }
         }
         return loaded
