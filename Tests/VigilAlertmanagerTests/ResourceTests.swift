@@ -97,4 +97,35 @@ import VigilCore
         #expect(unknown.first?.range?.start.line == 13)
         #expect(unknown.last?.hint == #"did you mean "slackConfigs"?"#)
     }
+
+    /// A credential written where the operator expects `{name, key}` of a Secret is rejected,
+    /// and never printed.
+    @Test func inlineCredentialsInsteadOfSecretReferences() async {
+        let text = "apiVersion: monitoring.coreos.com/v1alpha1\nkind: AlertmanagerConfig\nmetadata:\n  name: team\n  namespace: shop\nspec:\n" + """
+          route:
+            receiver: slack
+          receivers:
+            - name: slack
+              slackConfigs:
+                - apiURL: https://hooks.slack.com/services/T0/B0/S3CR3Tslack
+                  channel: '#shop'
+              opsgenieConfigs:
+                - apiKey: {name: opsgenie, key: key}
+                  apiURL: https://api.eu.opsgenie.com
+              webhookConfigs:
+                - url: http://hooks.shop.svc/alert
+                  httpConfig:
+                    basicAuth: {username: {name: hook, key: user}, password: S3CR3T-basic}
+        """
+        let result = await Support.linter.lint(files: [SourceFile(path: "amc.yaml", text: text)])
+        let found = result.diagnostics.filter { $0.rule == ResourceRouting.rule.id }
+        #expect(found.map(\.message) == [
+            "spec.receivers[0].slackConfigs[0].apiURL must reference a key of a Secret, not hold the value (<redacted>)",
+            "spec.receivers[0].webhookConfigs[0].httpConfig.basicAuth.password must reference a key of a Secret, not hold the value (<redacted>)",
+        ])
+        #expect(found.first?.range?.start.line == 12)
+        let printed = TextReporter(color: false).render(result)
+        #expect(printed.contains(" 12 |         - apiURL: <redacted>\n"))
+        #expect(!printed.contains("S3CR3T"))
+    }
 }
