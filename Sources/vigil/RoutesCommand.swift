@@ -37,7 +37,7 @@ struct RoutesCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the routing tree: matchers, continue and receiver of every route.")
 
-        @Argument(help: "Alertmanager config file (`-` for standard input).")
+        @Argument(help: "Alertmanager config file, or a ConfigMap or Secret manifest holding one (`-` for standard input).")
         var config: String
 
         func run() async throws {
@@ -55,7 +55,7 @@ struct RoutesCommand: AsyncParsableCommand {
             abstract: "Print the receivers an alert with the given labels reaches, in routing order.",
             discussion: "Exit status: 0 routed (and matching --verify-receivers), 1 receivers differ from --verify-receivers, 2 invalid config or labels.")
 
-        @Argument(help: "Alertmanager config file (`-` for standard input).")
+        @Argument(help: "Alertmanager config file, or a ConfigMap or Secret manifest holding one (`-` for standard input).")
         var config: String
 
         @Argument(help: "Alert labels, name=value (values may be double-quoted).")

@@ -53,8 +53,11 @@ public struct LintRegistry: Sendable {
         }
         let loaded = YAMLLoader.load(file)
         var out = DecodeOutput(diagnostics: loaded.diagnostics)
+        // No kind sees a file that does not parse; hide what looks like a secret in it.
+        if loaded.diagnostics.contains(where: { $0.rule == CoreRules.syntax.id }) { out.secrets = SecretSpan.guessed(in: file) }
         let embedded = EmbeddedDecoder(registry: self, depth: depth)
         for document in loaded.documents {
+            out.secrets += SecretSpan.credentials(in: document)
             guard let kind = kinds.first(where: { $0.matches(document) }) else { continue }
             out.append(kind.decode(document, embedded: embedded))
         }

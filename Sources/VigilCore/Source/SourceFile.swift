@@ -53,8 +53,52 @@ public final class SourceFile: Sendable {
 
     /// A file for the text of a scalar of `outer`, whose positions map back into `outer`.
     public convenience init(embeddedIn outer: SourceFile, scalar node: Node) {
+        self.init(embeddedIn: outer, scalar: node, confidential: false)
+    }
+
+    /// A file for the text of a scalar of `outer`; `confidential` when the scalar is a
+    /// Kubernetes Secret's value.
+    public convenience init(embeddedIn outer: SourceFile, scalar node: Node, confidential: Bool) {
         self.init(path: outer.path, bytes: Array((node.scalarText ?? "").utf8),
-                  embedding: Embedding(outer: outer, map: ScalarSourceMap(node: node, file: outer)))
+                  embedding: Embedding(outer: outer, map: ScalarSourceMap(node: node, file: outer), isConfidential: confidential))
+    }
+
+    /// Whether this text is embedded, at any depth, in a value kept confidential (a Secret).
+    public var isConfidential: Bool {
+        var file = self
+        var hops = 0
+        while let e = file.embedding, hops < 32 {
+            if e.isConfidential { return true }
+            file = e.outer
+            hops += 1
+        }
+        return false
+    }
+
+    /// A file for text decoded from a value of `outer` (a base64 Secret key): every position in
+    /// it resolves to `range.start` of `outer`; `description` says what was decoded.
+    public convenience init(decoded bytes: [UInt8], from outer: SourceFile, at range: SourceRange, description: String, confidential: Bool = false) {
+        self.init(path: outer.path, bytes: bytes,
+                  embedding: Embedding(outer: outer, map: ScalarSourceMap(pinnedAt: range.start.offset), decodedFrom: description,
+                                       isConfidential: confidential))
+    }
+
+    /// Where `range` is inside the innermost decoded text it passes through on its way to the
+    /// outer file (nil when no embedding on the way was decoded): for a note that gives the
+    /// line the user cannot see at the reported position.
+    public func decodedLocation(_ range: SourceRange?) -> (description: String, position: SourcePosition)? {
+        var file = self
+        var r = range
+        var hops = 0
+        while let e = file.embedding, hops < 32, let cur = r {
+            if let d = e.decodedFrom { return (d, cur.start) }
+            let s = e.map.sourceOffset(forValueOffset: cur.start.offset)
+            let t = e.map.sourceOffset(forValueOffset: cur.end.offset)
+            r = SourceRange(start: e.outer.position(atOffset: s), end: e.outer.position(atOffset: max(s, t)))
+            file = e.outer
+            hops += 1
+        }
+        return nil
     }
 
     /// The outermost file and the range there that corresponds to `range` in this file.
