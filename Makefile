@@ -44,11 +44,13 @@ clean:
 
 # libFuzzer targets of every parser (Fuzz/), FUZZ_SECONDS each; findings in Fuzz/artifacts/.
 FUZZ_SECONDS ?= 180
-fuzz: deps
+fuzz:
+	@VIGIL_FUZZ=1 scripts/install-deps.sh
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 # The short run CI can afford: 30 seconds per target.
-fuzz-smoke: deps
+fuzz-smoke:
+	@VIGIL_FUZZ=1 scripts/install-deps.sh
 	FUZZ_SECONDS=30 scripts/fuzz.sh
 
 # Core modules' tests under AddressSanitizer, the concurrent lint driver under ThreadSanitizer.

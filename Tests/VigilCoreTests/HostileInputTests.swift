@@ -142,6 +142,14 @@ struct HostileInputTests {
         #expect(decoded.diagnostics.contains { $0.rule == "yaml/limit" && $0.message.contains("nesting too deep to decode") })
     }
 
+    /// Regression: `LintRegistry.decode(file:limits:)` loaded with the default limits whatever it was given.
+    @Test func registryDecodingHonoursTheGivenLimits() throws {
+        let file = SourceFile(path: "nested.yaml", text: "a: {b: {c: {d: {e: 1}}}}\n")
+        let out = CoreRules.registry.decode(file: file, limits: LoadLimits(maxDepth: 3))
+        #expect(out.diagnostics.first?.message == "nesting deeper than 3 levels")
+        #expect(CoreRules.registry.decode(file: file).diagnostics.isEmpty)
+    }
+
     @Test func oversizedFileIsRefusedBeforeReading() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-hostile-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
