@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VigilAlertmanager
+import VigilCore
 
 /// `vigil routes show CONFIG` · `vigil routes test CONFIG label=value…`: the Alertmanager
 /// routing tree and where an alert goes, printed as amtool prints them.
@@ -18,13 +19,10 @@ struct RoutesCommand: AsyncParsableCommand {
 
     /// Reads a config path or `-`.
     static func read(_ path: String) throws -> String {
-        if path == "-" {
-            return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        switch SourceFile.read(path) {
+        case .success(let file): return String(decoding: file.bytes, as: UTF8.self)
+        case .failure(let error): throw RoutesCommandError(message: "\(path): cannot read file: \(error.message)")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw RoutesCommandError(message: "\(path): cannot read file (missing or permission denied)")
-        }
-        return String(decoding: data, as: UTF8.self)
     }
 
     static func emit(_ out: RoutesTool.Output) throws {

@@ -147,9 +147,11 @@ public struct FileLimits: Sendable {
     }
 }
 
-struct FileReadError: Error {
-    let path: String
-    let message: String
+/// Why a file could not be read: missing, a directory, unreadable, or over the size limit.
+public struct FileReadError: Error, CustomStringConvertible, Sendable {
+    public let path: String
+    public let message: String
+    public var description: String { "\(path): \(message)" }
 }
 
 enum FileReader {

@@ -12,6 +12,10 @@ public final class SourceFile: Sendable {
     public let lineStarts: [Int]
     /// Whether every byte is ASCII, which makes column arithmetic trivial.
     public let isASCII: Bool
+    /// For non-ASCII text, the number of Unicode scalars before every `scalarStride`-th byte, so
+    /// a column on a long line costs at most one stride of scanning instead of the whole line.
+    private let scalarCheckpoints: [Int]
+    private static let scalarStride = 256
     /// Rule ids silenced per line by `# vigil:ignore RULE-ID` comments (1-based lines).
     public let ignoreDirectives: [Int: [String]]
     /// Set when this file's text is a string inside another file (a ConfigMap key, `expr: |`).
@@ -48,6 +52,7 @@ public final class SourceFile: Sendable {
         }
         self.lineStarts = starts
         self.isASCII = ascii
+        self.scalarCheckpoints = ascii ? [] : SourceFile.checkpoints(bytes)
         self.ignoreDirectives = IgnoreDirectiveScanner.scan(bytes)
     }
 
@@ -140,15 +145,33 @@ public final class SourceFile: Sendable {
         if isASCII {
             column = offset - lineStart + 1
         } else {
-            var scalars = 0
-            var j = lineStart
-            while j < offset {
-                if bytes[j] & 0xC0 != 0x80 { scalars += 1 }
-                j += 1
-            }
-            column = scalars + 1
+            column = scalars(before: offset) - scalars(before: lineStart) + 1
         }
         return SourcePosition(line: lo + 1, column: column, offset: offset)
+    }
+
+    private static func checkpoints(_ bytes: [UInt8]) -> [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(bytes.count / scalarStride + 1)
+        var count = 0
+        for (i, b) in bytes.enumerated() {
+            if i % scalarStride == 0 { result.append(count) }
+            if b & 0xC0 != 0x80 { count += 1 }
+        }
+        if bytes.count % scalarStride == 0 { result.append(count) }
+        return result
+    }
+
+    /// The number of Unicode scalars that start before byte `offset` (non-ASCII files only).
+    private func scalars(before offset: Int) -> Int {
+        let k = offset / SourceFile.scalarStride
+        var count = scalarCheckpoints[k]
+        var j = k * SourceFile.scalarStride
+        while j < offset {
+            if bytes[j] & 0xC0 != 0x80 { count += 1 }
+            j += 1
+        }
+        return count
     }
 
     /// The position of a 0-based line and a 0-based column counted in Unicode scalars,
@@ -164,7 +187,17 @@ public final class SourceFile: Sendable {
             offset = min(lineStart + column0, max(lineEnd, lineStart))
             if offset > bytes.count { offset = bytes.count }
         } else {
-            var remaining = column0
+            // Start from the last checkpoint at or before the wanted column, not the line start.
+            let target = scalars(before: lineStart) + column0
+            var lo = lineStart / SourceFile.scalarStride
+            var hi = lineEnd / SourceFile.scalarStride
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if scalarCheckpoints[mid] <= target { lo = mid } else { hi = mid - 1 }
+            }
+            offset = max(lineStart, lo * SourceFile.scalarStride)
+            while offset < lineEnd && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            var remaining = target - scalars(before: offset)
             while remaining > 0 && offset < lineEnd {
                 offset += 1
                 while offset < lineEnd && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
@@ -173,6 +206,27 @@ public final class SourceFile: Sendable {
             offset += remaining  // a mark past the end of the line (should not happen)
             if offset > bytes.count { offset = bytes.count }
         }
+        return SourcePosition(line: line0 + 1, column: column0 + 1, offset: offset)
+    }
+
+    /// Like `position(line0:column0:)`, but walks on from `earlier` when it is on the same line
+    /// and not past the column, so a scanner reporting marks in order pays for each byte once.
+    public func position(line0: Int, column0: Int, after earlier: SourcePosition) -> SourcePosition {
+        guard !isASCII, line0 >= 0, line0 < lineStarts.count, earlier.line == line0 + 1, earlier.column <= column0 + 1 else {
+            return position(line0: line0, column0: column0)
+        }
+        let lineEnd = line0 + 1 < lineStarts.count ? lineStarts[line0 + 1] : bytes.count
+        guard earlier.offset >= lineStarts[line0], earlier.offset <= lineEnd else {
+            return position(line0: line0, column0: column0)
+        }
+        var offset = earlier.offset
+        var remaining = column0 + 1 - earlier.column
+        while remaining > 0 && offset < lineEnd {
+            offset += 1
+            while offset < lineEnd && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            remaining -= 1
+        }
+        offset = min(offset + remaining, bytes.count)
         return SourcePosition(line: line0 + 1, column: column0 + 1, offset: offset)
     }
 
