@@ -140,4 +140,22 @@ struct BuilderTests {
         }
         #expect(titles == ["Checkout", "Other"])
     }
+
+    @Test("the README example builds, lays out, lints and packages")
+    func readmeExample() async throws {
+        let d = DashboardBuilder("Checkout", uid: "checkout")
+            .variable(.labelValues("job", metric: "up"))
+            .panel(.stat("Up").query("sum(up{job=~\"$job\"})").unit("short"))
+            .panel(.timeseries("Requests").query("sum by (code) (rate(http_requests_total{job=~\"$job\"}[$__rate_interval]))", legend: "{{code}}")
+                .unit("reqps").stacking(.normal).thresholds(base: "green", [(100, "orange"), (500, "red")]))
+            .row("Latency")
+            .panel(.timeseries("p99").query("histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket[$__rate_interval])))").unit("s"))
+            .build()
+        #expect(d.panels?.map { Self.rect($0) } == [[0, 0, 6, 4], [6, 0, 12, 8], [0, 8, 24, 1], [0, 9, 12, 8]])
+        let r = await Support.lint(try DashboardPackaging.json(d))
+        // Only the descriptions the example leaves out, and the latency query ignoring $job.
+        #expect(Set(r.diagnostics.map(\.rule)) == ["grafana/panel-description", "grafana/query-ignores-variable"], "\(r.diagnostics.map(\.message))")
+        let cm = try DashboardPackaging.configMap(name: "dashboards", dashboards: [("checkout", d)])
+        #expect(cm.contains("grafana_dashboard: '1'") || cm.contains("grafana_dashboard: \"1\""))
+    }
 }
