@@ -50,10 +50,16 @@ enum GrafanaBench: BenchSuite {
             findings = result?.diagnostics.count ?? 0
             detected = result?.fileCount ?? 0
         }
+        // Loading and decoding alone (one thread), to show what the checks add.
+        let registry = VigilRegistry.all
+        let decodeTime = best(options.repeats) {
+            for f in files { _ = registry.decode(file: f) }
+        }
         let mb = Double(bytes) / 1_048_576
         let source = originals.count == 1 ? "the guide's dashboard" : "\(originals.count) ceph dashboards"
         print(String(format: "lint %d dashboards (%@ repeated, %.1f MB)  %8.1f ms  %.2f ms per dashboard  (%.1f MB/s)",
                      count, source, mb, bestTime * 1000, bestTime / Double(count) * 1000, mb / bestTime))
         print(String(format: "  %d files, %d findings; peak RSS %.0f MB (%.0f MB before this suite)", detected, findings, DiffBench.peakResidentMegabytes(), before))
+        print(String(format: "  load + decode alone, one thread: %8.1f ms (%.2f ms per dashboard)", decodeTime * 1000, decodeTime / Double(count) * 1000))
     }
 }
