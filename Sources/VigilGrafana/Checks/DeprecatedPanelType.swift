@@ -15,7 +15,7 @@ public struct DeprecatedPanelType: Check {
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
         for d in context.dashboards {
-            for p in d.dashboard.allPanels {
+            for p in d.allPanels {
                 guard let t = p.type, let replacement = LegacyPanels.replacements[t] else { continue }
                 report.add("panel \"\(p.title ?? "")\" is a deprecated \(t) panel; use \(replacement)", panel: p, key: "type",
                            hint: "set \"type\": \"\(replacement)\" and move its settings to fieldConfig/options (Grafana's panel editor converts it when you switch the type)")

@@ -115,7 +115,7 @@ public struct DuplicatePanelID: Check {
     public func run(_ context: LintContext, _ report: inout CheckReport) {
         for d in context.dashboards {
             var first: [Int: Panel] = [:]
-            for p in d.dashboard.allPanels {
+            for p in d.allPanels {
                 guard let id = p.id else { continue }
                 if let earlier = first[id] {
                     report.add("panel id \(id) is also used by panel \"\(earlier.title ?? "")\"", panel: p, key: "id", hint: "give every panel a unique id")

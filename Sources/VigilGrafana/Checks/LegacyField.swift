@@ -20,7 +20,7 @@ public struct LegacyField: Check {
                 report.add("dashboard uses the pre-5.0 \"rows\" layout; Grafana converts it to \"panels\" with gridPos on every load", at: d.dashboard.origin, key: "rows",
                            hint: "save it from a current Grafana (or rebuild it) so panels carry gridPos")
             }
-            for p in d.dashboard.allPanels {
+            for p in d.allPanels {
                 guard let t = p.type else { continue }
                 var keys = (p.extra?.pairs ?? []).compactMap { $0.key.scalarText }
                 if p.yaxes != nil { keys.insert("yaxes", at: 0) }

@@ -14,7 +14,7 @@ public struct PanelDescriptionMissing: Check {
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
         for d in context.dashboards {
-            for p in d.dashboard.allPanels where PanelTypes.showsData(p) {
+            for p in d.allPanels where PanelTypes.showsData(p) {
                 guard (p.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
                 report.add("panel \"\(p.title ?? "")\" has no description", panel: p, key: p.description == nil ? "title" : "description",
                            hint: "add a \"description\": what the query measures and what a healthy value is")

@@ -14,7 +14,7 @@ public struct PanelTitleMissing: Check {
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
         for d in context.dashboards {
-            for p in d.dashboard.allPanels where PanelTypes.showsData(p) {
+            for p in d.allPanels where PanelTypes.showsData(p) {
                 guard (p.title ?? "").trimmingCharacters(in: .whitespaces).isEmpty else { continue }
                 report.add("\(p.type ?? "panel") panel\(p.id.map { " \($0)" } ?? "") has no title", panel: p, key: p.title == nil ? "type" : "title",
                            hint: "say what the panel shows, e.g. \"Request rate\"")

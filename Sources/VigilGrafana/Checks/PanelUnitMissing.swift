@@ -14,7 +14,7 @@ public struct PanelUnitMissing: Check {
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
         for d in context.dashboards {
-            for p in d.dashboard.allPanels where PanelTypes.showsData(p) {
+            for p in d.allPanels where PanelTypes.showsData(p) {
                 guard let t = p.type, PanelTypes.numeric.contains(t), !(p.targets ?? []).isEmpty else { continue }
                 let defaults = p.fieldConfig?.defaults
                 if let u = defaults?.unit, !u.isEmpty { continue }

@@ -14,7 +14,7 @@ public struct PanelWithoutTargets: Check {
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
         for d in context.dashboards {
-            for p in d.dashboard.allPanels where PanelTypes.showsData(p) && (p.targets ?? []).isEmpty {
+            for p in d.allPanels where PanelTypes.showsData(p) && (p.targets ?? []).isEmpty {
                 report.add("panel \"\(p.title ?? "")\" has no queries and shows no data", panel: p, key: p.targets == nil ? "title" : "targets",
                            hint: "add a target with an expr, or remove the panel")
             }

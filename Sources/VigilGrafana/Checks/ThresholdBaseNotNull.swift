@@ -13,7 +13,7 @@ public struct ThresholdBaseNotNull: Check {
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
         for d in context.dashboards {
-            for p in d.dashboard.allPanels {
+            for p in d.allPanels {
                 for list in ThresholdStepList.lists(of: p, file: d.file) {
                     guard let base = list.steps.first, !base.isNull else { continue }
                     report.add("panel \"\(p.title ?? "")\": the base threshold step in \(list.place) has value \(base.written); the base applies from minus infinity", in: list.file, at: base.range,

@@ -13,7 +13,7 @@ public struct ThresholdsNotAscending: Check {
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
         for d in context.dashboards {
-            for p in d.dashboard.allPanels {
+            for p in d.allPanels {
                 for list in ThresholdStepList.lists(of: p, file: d.file) where list.steps.count > 1 {
                     var previous = list.steps[0].value
                     for step in list.steps.dropFirst() {

@@ -15,7 +15,7 @@ public struct UnknownUnit: Check {
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
         for d in context.dashboards {
-            for p in d.dashboard.allPanels where !p.isRow {
+            for p in d.allPanels where !p.isRow {
                 func check(_ unit: String?, _ where_: String, at origin: Provenance?, key: String) {
                     guard let unit, !GrafanaUnits.isKnown(unit) else { return }
                     let suggestion = GrafanaUnits.suggestion(for: unit)
