@@ -23,7 +23,7 @@ struct ThresholdStepList {
                 let v = s.value
                 return Step(value: v?.isNull == false ? v?.number : nil, isNull: v == nil || v?.isNull == true, written: v?.text ?? "null",
                             range: s.origin?.range(ofValue: "value") ?? s.origin?.range)
-            }, place: "fieldConfig.defaults", file: s0File(steps, file)))
+            }, place: "fieldConfig.defaults", file: steps.first?.origin?.file ?? file))
         }
         for o in p.fieldConfig?.overrides ?? [] {
             for prop in o.properties ?? [] where prop.id == "thresholds" {
@@ -37,9 +37,5 @@ struct ThresholdStepList {
             }
         }
         return out
-    }
-
-    private static func s0File(_ steps: [ThresholdStep], _ fallback: SourceFile) -> SourceFile {
-        steps.first?.origin?.file ?? fallback
     }
 }

@@ -35,5 +35,3 @@ public struct ThresholdsNotAscending: Check {
         }
     }
 }
-
-import Foundation

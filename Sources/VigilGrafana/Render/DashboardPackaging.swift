@@ -4,7 +4,8 @@ import VigilCore
 /// file-provisioning provider that loads a folder of JSON files, and a ConfigMap for the
 /// Grafana sidecar (`grafana_dashboard: "1"`, one dashboard per key).
 public enum DashboardPackaging {
-    /// The dashboard JSON model as a node (unknown fields of a read dashboard included).
+    /// The dashboard JSON model as a node (unknown fields of a read dashboard included). The
+    /// Grafana models always encode; should encoding ever fail, the node is an empty mapping.
     public static func node(_ dashboard: Dashboard) -> Node {
         (try? GrafanaEncoding.node(dashboard)) ?? .mapping([])
     }
