@@ -1,6 +1,7 @@
 import VigilCore
 
-/// The Grafana module's part of the lint registry: the dashboard kind and every dashboard check.
+/// The Grafana module's part of the lint registry: the dashboard kinds (the JSON model or import body,
+/// the Grafana Operator resource) and every dashboard check.
 public enum GrafanaLint {
     public static let checks: [any Check.Type] = [
         QueryInvalid.self, DatasourceVariableMissing.self, PanelDatasourceNotVariable.self, RateIntervalNotUsed.self,
@@ -11,5 +12,5 @@ public enum GrafanaLint {
         PanelOverlap.self, PanelOutsideGrid.self, PanelZeroSize.self, DuplicatePanelID.self, RowMembership.self,
     ]
 
-    public static let registry = LintRegistry(kinds: [DashboardKind()], checks: checks)
+    public static let registry = LintRegistry(kinds: [DashboardKind(), GrafanaDashboardResourceKind()], checks: checks)
 }

@@ -4,7 +4,8 @@ import VigilGrafana
 import VigilStack
 
 /// `vigil lint` finds dashboards in every packaging users have: the raw JSON model, the HTTP
-/// API import body, and ConfigMaps for the Grafana sidecar (one dashboard per `data` key), with
+/// API import body, ConfigMaps for the Grafana sidecar (one dashboard per `data` key) and the
+/// Grafana Operator's `GrafanaDashboard` resource, with
 /// findings positioned in the file the user has.
 @Suite struct DashboardDetectionTests {
     static let dashboard = #"{"title": "T", "uid": "t", "editable": false, "templating": {"list": [{"name": "datasource", "type": "datasource", "query": "prometheus"}]}, "panels": [{"id": 1, "type": "timeseries", "title": "p", "datasource": "$datasource", "gridPos": {"x": 0, "y": 0, "w": 12, "h": 8}, "targets": [{"refId": "A", "expr": "sum(rate(x_total[$__rate_interval])) by ("}]}]}"#
@@ -65,5 +66,24 @@ import VigilStack
         // The column points at the end of the broken expression, right after "by (".
         let prefix = line.utf8.prefix(column - 1)
         #expect(String(decoding: prefix, as: UTF8.self).hasSuffix("by ("))
+    }
+
+    @Test func grafanaOperatorResource() async throws {
+        let text = """
+        apiVersion: grafana.integreatly.org/v1beta1
+        kind: GrafanaDashboard
+        metadata:
+          name: checkout
+        spec:
+          instanceSelector:
+            matchLabels: {dashboards: grafana}
+          json: |
+            \(Self.dashboard)
+
+        """
+        let found = dashboards(text, path: "operator.yaml")
+        #expect(found.map { $0.dashboard.title ?? "" } == ["T"])
+        let e = try #require(await queryErrors(text, path: "operator.yaml").first)
+        #expect(e.file == "operator.yaml" && e.range?.start.line == 9)
     }
 }
