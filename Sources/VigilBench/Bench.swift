@@ -59,6 +59,7 @@ struct Bench {
         CoreBench.self,
         StackBench.self,
         DiffBench.self,
+        PrometheusBench.self,
     ]
 
     static func main() async {
@@ -71,6 +72,7 @@ struct Bench {
             case "--work": options.workDir = args.popFirst() ?? options.workDir
             case "--repeat": options.repeats = Int(args.popFirst() ?? "") ?? options.repeats
             case "--only": only = args.popFirst()
+            case PrometheusBench.lintOnceFlag: exit(await PrometheusBench.lintOnce(args.popFirst() ?? ""))
             default:
                 FileHandle.standardError.write(Data("usage: vigil-bench [--floor PATH] [--work DIR] [--repeat N] [--only SUITE]\n".utf8))
                 exit(2)
