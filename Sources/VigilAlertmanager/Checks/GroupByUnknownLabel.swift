@@ -12,8 +12,10 @@ public struct GroupByUnknownLabel: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        guard let alerts = context.knownAlerts else { return }
-        for a in context.all(AlertmanagerConfigArtifact.self) {
+        // Without an Alertmanager config there is nothing to route; knownAlerts walks every rule.
+        let configs = context.all(AlertmanagerConfigArtifact.self)
+        guard !configs.isEmpty, let alerts = context.knownAlerts else { return }
+        for a in configs {
             for visit in a.config.allRoutes {
                 for (i, label) in (visit.route.groupBy ?? []).enumerated() where label != "..." && label != "alertname" {
                     guard !alerts.contains(where: { $0.mayCarry(label) }) else { continue }
