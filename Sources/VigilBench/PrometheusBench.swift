@@ -60,26 +60,26 @@ enum PrometheusBench: BenchSuite {
         Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 
-    /// The peak resident set of one run of `executable` (KiB, from `wait4`), or nil when it
-    /// cannot be started. Output is discarded.
+    /// The peak resident set of one run of `executable` (KiB), measured by `/usr/bin/time -f %M`,
+    /// or nil when either cannot be run. Output is discarded.
+    ///
+    /// Not `wait4` on a child of this process: Linux counts the memory a child had before
+    /// `exec` in its peak, and `posix_spawn` children share this (large) process's memory until
+    /// then; `time` is a small process, so its child's peak is the tool's own.
     static func peakResidentKiB(_ executable: String, _ arguments: [String]) -> Int? {
-        guard FileManager.default.isExecutableFile(atPath: executable) else { return nil }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ([executable] + arguments).map { strdup($0) }
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = (argv + [nil]).withUnsafeBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return -1 }
-            return posix_spawn(&pid, executable, &actions, nil, base, environ)
-        }
-        guard spawned == 0 else { return nil }
-        var status: Int32 = 0
-        var usage = rusage()
-        guard wait4(pid, &status, 0, &usage) == pid else { return nil }
-        return usage.ru_maxrss
+        let time = "/usr/bin/time"
+        guard FileManager.default.isExecutableFile(atPath: executable), FileManager.default.isExecutableFile(atPath: time) else { return nil }
+        let output = NSTemporaryDirectory() + "vigil-bench-rss-\(ProcessInfo.processInfo.processIdentifier).txt"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: time)
+        p.arguments = ["-f", "%M", "-o", output, executable] + arguments
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        do { try p.run() } catch { return nil }
+        p.waitUntilExit()
+        guard let text = try? String(contentsOfFile: output, encoding: .utf8) else { return nil }
+        // The last line is the number (earlier ones report a non-zero exit status).
+        return text.split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
     }
 }
