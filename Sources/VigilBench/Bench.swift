@@ -60,9 +60,12 @@ struct Bench {
         StackBench.self,
         DiffBench.self,
         GrafanaBench.self,
+        PrometheusBench.self,
     ]
 
-    static func main() async {
+    /// Synchronous, so that the process never parks its main thread in `dispatch_main` (which
+    /// valgrind does not survive): `valgrind --tool=callgrind vigil-bench --lint-once FILE`.
+    static func main() {
         var options = Options()
         var only: String?
         var args = CommandLine.arguments.dropFirst()
@@ -72,17 +75,44 @@ struct Bench {
             case "--work": options.workDir = args.popFirst() ?? options.workDir
             case "--repeat": options.repeats = Int(args.popFirst() ?? "") ?? options.repeats
             case "--only": only = args.popFirst()
+            case CoreBench.loadOnceFlag:
+                exit(CoreBench.loadOnce(args.popFirst() ?? ""))
+            case PrometheusBench.lintOnceFlag:
+                let path = args.popFirst() ?? ""
+                exit(blocking { await PrometheusBench.lintOnce(path) })
             default:
                 FileHandle.standardError.write(Data("usage: vigil-bench [--floor PATH] [--work DIR] [--repeat N] [--only SUITE]\n".utf8))
                 exit(2)
             }
         }
         try? FileManager.default.createDirectory(atPath: options.workDir, withIntermediateDirectories: true)
-        for suite in suites where only == nil || only == suite.name {
-            print("== \(suite.name)")
-            await suite.run(options)
+        let selected = suites.filter { only == nil || only == $0.name }.map(ObjectIdentifier.init)
+        let settled = options
+        blocking {
+            for suite in Bench.suites where selected.contains(ObjectIdentifier(suite)) {
+                print("== \(suite.name)")
+                await suite.run(settled)
+            }
         }
     }
+}
+
+/// The result of `blocking`, written by its task before the semaphore is signalled.
+final class BlockingResult<T>: @unchecked Sendable {
+    var value: T?
+}
+
+/// Runs `body` on the concurrent executor and waits for its result.
+func blocking<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
+    let result = BlockingResult<T>()
+    let done = DispatchSemaphore(value: 0)
+    Task.detached {
+        result.value = await body()
+        done.signal()
+    }
+    done.wait()
+    guard let value = result.value else { fatalError("the benchmark task ended without a result") }
+    return value
 }
 
 /// Best wall time of running a peer tool (promtool, amtool, …) on the same input, or nil when

@@ -6,6 +6,16 @@ import VigilStack
 enum CoreBench: BenchSuite {
     static let name = "core"
 
+    /// The hidden flag that loads one file once and exits, for instruction counts against the
+    /// floor program: `valgrind --tool=callgrind vigil-bench --load-once FILE`.
+    static let loadOnceFlag = "--load-once"
+
+    /// Loads `path` as `vigil lint` does (the whole file, every document); 1 when unreadable.
+    static func loadOnce(_ path: String) -> Int32 {
+        guard case .success(let file) = SourceFile.read(path) else { return 1 }
+        return YAMLLoader.load(file).documents.isEmpty ? 1 : 0
+    }
+
     static func run(_ options: Options) async {
         // MARK: Loading: a 5 MB multi-document YAML stream of Kubernetes-like objects.
 

@@ -13,7 +13,7 @@ public enum PrometheusLint {
         InvalidRecordName.self, InvalidRuleLabelName.self, GroupName.self, InvalidTemplate.self, DuplicateRule.self,
         // promtool check config
         ScrapeTimeoutExceedsInterval.self, DuplicateJobName.self, InvalidRelabelConfig.self, InvalidConfigLabel.self,
-        InvalidTarget.self, ConflictingAuth.self, InvalidServiceDiscovery.self, RemoteStorageURL.self,
+        InvalidTarget.self, ConflictingAuth.self, InvalidServiceDiscovery.self, RemoteStorageURL.self, InvalidFilePattern.self,
         ScrapeThroughService.self,
         // beyond promtool
         RateOnNonCounter.self, RawCounterComparison.self, HistogramQuantileWithoutLe.self, RateOfAggregation.self,

@@ -13,8 +13,10 @@ public struct UnreachableReceiver: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        guard let alerts = context.knownAlerts else { return }
-        for a in context.all(AlertmanagerConfigArtifact.self) {
+        // Without an Alertmanager config there is nothing to route; knownAlerts walks every rule.
+        let configs = context.all(AlertmanagerConfigArtifact.self)
+        guard !configs.isEmpty, let alerts = context.knownAlerts else { return }
+        for a in configs {
             guard let tree = RoutingNode(config: a.config) else { continue }
             // Routes per receiver, with the matchers on the path from the root.
             var paths: [String: [[LabelMatcher]]] = [:]

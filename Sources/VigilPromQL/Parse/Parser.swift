@@ -580,7 +580,7 @@ public enum PromQLNumber {
     /// The value of a number literal, or nil when it is not one.
     public static func parse(_ s: String) -> Double? {
         var lower = s.lowercased()
-        if lower.contains("_") {
+        if lower.utf8.contains(UInt8(ascii: "_")) {
             guard let cleaned = removingUnderscores(lower) else { return nil }
             lower = cleaned
         }

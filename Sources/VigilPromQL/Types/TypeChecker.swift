@@ -189,7 +189,87 @@ public enum MatcherSemantics {
         case ".+", "^.+$": return false
         default: break
         }
+        // Compiling a regex costs tens of microseconds per matcher; most patterns need a
+        // character outside any group (`5..`, `api|web` aside), which settles it.
+        if requiresACharacter(pattern) { return false }
         guard let regex = try? Regex("^(?:" + pattern + ")$") else { return false }
         return (try? regex.wholeMatch(in: "")) != nil
+    }
+
+    /// Whether every match of `pattern` has at least one character, judged without compiling
+    /// it: a top-level atom (literal, `.`, class, simple escape) without a quantifier that
+    /// allows zero repetitions, in a pattern without alternation. False means "not known".
+    static func requiresACharacter(_ pattern: String) -> Bool {
+        let b = Array(pattern.utf8)
+        if b.contains(UInt8(ascii: "|")) { return false }
+        var i = 0, depth = 0
+        while i < b.count {
+            let c = b[i]
+            switch c {
+            case UInt8(ascii: "("): depth += 1; i += 1; continue
+            case UInt8(ascii: ")"): depth -= 1; i += 1; continue
+            case UInt8(ascii: "\\"):
+                guard i + 1 < b.count else { return false }
+                if depth > 0 { i += 2; continue }
+                // Zero-width and multi-byte escapes are left to the regex engine.
+                if !(b[i + 1] == UInt8(ascii: "d") || b[i + 1] == UInt8(ascii: "D") || b[i + 1] == UInt8(ascii: "s")
+                     || b[i + 1] == UInt8(ascii: "S") || b[i + 1] == UInt8(ascii: "w") || b[i + 1] == UInt8(ascii: "W")
+                     || (b[i + 1] < 0x80 && !isAlphanumeric(b[i + 1]))) { return false }
+                i += 2
+            case UInt8(ascii: "["):
+                guard let end = classEnd(b, i) else { return false }
+                if depth > 0 { i = end; continue }
+                i = end
+            case UInt8(ascii: "^"), UInt8(ascii: "$"):
+                i += 1
+                continue
+            case UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"), UInt8(ascii: "{"):
+                // A quantifier after a group, or one this scan does not follow.
+                if depth > 0 || i > 0 && b[i - 1] == UInt8(ascii: ")") { i += 1; continue }
+                return false
+            default:
+                i += 1
+                while i < b.count, b[i] & 0xC0 == 0x80 { i += 1 }
+                if depth > 0 { continue }
+            }
+            // A top-level atom ended at `i`: it needs a character unless a quantifier allows none.
+            guard i < b.count else { return true }
+            switch b[i] {
+            case UInt8(ascii: "*"), UInt8(ascii: "?"):
+                i += 1
+                if i < b.count, b[i] == UInt8(ascii: "?") { i += 1 }
+            case UInt8(ascii: "{"):
+                return false
+            default:
+                return true
+            }
+        }
+        return false
+    }
+
+    static func isAlphanumeric(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
+    }
+
+    /// The index after the character class that opens at `start`, or nil when it is not closed.
+    static func classEnd(_ b: [UInt8], _ start: Int) -> Int? {
+        var i = start + 1
+        if i < b.count, b[i] == UInt8(ascii: "^") { i += 1 }
+        if i < b.count, b[i] == UInt8(ascii: "]") { i += 1 }
+        while i < b.count {
+            switch b[i] {
+            case UInt8(ascii: "\\"): i += 2
+            case UInt8(ascii: "]"): return i + 1
+            case UInt8(ascii: "["):
+                if i + 1 < b.count, b[i + 1] == UInt8(ascii: ":") {
+                    guard let close = b[(i + 2)...].indices.first(where: { b[$0] == UInt8(ascii: "]") && b[$0 - 1] == UInt8(ascii: ":") }) else { return nil }
+                    i = close + 1
+                } else {
+                    i += 1
+                }
+            default: i += 1
+            }
+        }
+        return nil
     }
 }

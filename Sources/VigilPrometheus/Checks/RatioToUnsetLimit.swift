@@ -14,7 +14,7 @@ public struct RatioToUnsetLimit: Check {
 
     static func isLimitMetric(_ name: String) -> Bool {
         name == "container_spec_memory_limit_bytes" || name == "container_spec_cpu_quota" || name.hasPrefix("kube_pod_container_resource_limits")
-            || name == "kube_resourcequota" || (name.contains("_limit") && name.hasPrefix("container_"))
+            || name == "kube_resourcequota" || (name.hasPrefix("container_") && name.utf8.firstRange(of: "_limit".utf8) != nil)
     }
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {

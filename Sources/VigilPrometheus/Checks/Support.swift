@@ -121,7 +121,7 @@ enum ExprFacts {
     static func isCounter(_ name: String, metrics: (any MetricKnowledge)?) -> Bool? {
         if let known = metrics?.isCounter(name) { return known }
         if PrometheusNames.looksLikeCounter(name) { return true }
-        if name.contains(":") { return nil }
+        if name.utf8.contains(UInt8(ascii: ":")) { return nil }
         return false
     }
 

@@ -20,7 +20,7 @@ public struct TemplateLabelMissing: Check {
             guard let e = r.rule.parsed else { continue }
             let entries = r.rule.labels.map { ("label", $0) } + r.rule.annotations.map { ("annotation", $0) }
             guard entries.contains(where: { !($0.1.template?.namedLabelReferences.isEmpty ?? true) }) else { continue }
-            let labels = ExprFacts.outputLabels(of: e, metrics: metrics)
+            let labels = metrics == nil ? r.rule.outputLabels : ExprFacts.outputLabels(of: e, metrics: metrics)
             for (kind, entry) in entries {
                 guard let t = entry.template, t.error == nil else { continue }
                 for ref in t.namedLabelReferences where labels.lacks(ref.name) {

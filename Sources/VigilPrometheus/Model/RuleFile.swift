@@ -85,6 +85,8 @@ public struct ExprAnalysis: Sendable {
     public var selectors: [SelectorUse]
     public var thresholds: [Threshold]
     public var functions: [String]
+    /// The output labels of the expression without a metric catalogue.
+    public var outputLabels: LabelSet = .unknown
 
     /// No expression.
     public static let none = ExprAnalysis(parsed: nil, errors: [], selectors: [], thresholds: [], functions: [])
@@ -93,7 +95,8 @@ public struct ExprAnalysis: Sendable {
     public static func analyze(_ text: String, options: ParseOptions) -> ExprAnalysis {
         let result = PromQL.parse(text, options: options)
         guard let e = result.expr else { return ExprAnalysis(parsed: nil, errors: result.errors, selectors: [], thresholds: [], functions: []) }
-        return ExprAnalysis(parsed: e, errors: result.errors, selectors: e.selectors(), thresholds: e.thresholds(), functions: e.calledFunctions())
+        return ExprAnalysis(parsed: e, errors: result.errors, selectors: e.selectors(), thresholds: e.thresholds(), functions: e.calledFunctions(),
+                            outputLabels: e.outputLabels())
     }
 }
 
@@ -117,6 +120,9 @@ public final class Rule: Sendable {
     public let thresholds: [Threshold]
     /// Every function called, in source order.
     public let functions: [String]
+    /// The output labels of the expression without a metric catalogue (computed once, at decode
+    /// time; `.unknown` without a parsed expression).
+    public let outputLabels: LabelSet
     public let forDuration: Duration?
     public let keepFiringFor: Duration?
     public let labels: [LabelEntry]
@@ -140,6 +146,7 @@ public final class Rule: Sendable {
         self.selectors = analysis.selectors
         self.thresholds = analysis.thresholds
         self.functions = analysis.functions
+        self.outputLabels = analysis.outputLabels
         self.forDuration = forDuration
         self.keepFiringFor = keepFiringFor
         self.labels = labels

@@ -265,7 +265,7 @@ struct TemplateParser {
     mutating func advance() { if k < tokens.count - 1 { k += 1 } }
 
     func isDeclared(_ name: String) -> Bool {
-        let root = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
+        let root = name.firstIndex(of: ".").map { String(name[..<$0]) } ?? name
         return scopes.contains { $0.contains(root) }
     }
 

@@ -15,7 +15,7 @@ extension RuleFile: AlertRuleSource {
                 else { labels[l.name] = nil; templated.insert(l.name) }
             }
             var series: Set<String>?
-            if let out = rule.parsed?.outputLabels(), case .exactly(let s) = out { series = s.union(templated) }
+            if rule.parsed != nil, case .exactly(let s) = rule.outputLabels { series = s.union(templated) }
             return KnownAlert(name: name, labels: labels, seriesLabels: series, file: rule.file, range: rule.alertNode?.range ?? rule.node.range)
         }
     }

@@ -39,7 +39,8 @@ public struct ThresholdUnitMismatch: Check {
 
     static func finding(_ t: Threshold, index: CatalogueIndex?) -> Finding? {
         let v = t.value, shown = NumberText.float(v)
-        let subject = abbreviated(t.subject)
+        // Printed only for a finding.
+        var subject: String { abbreviated(t.subject) }
         if let e = ValueUnit.of(t.subject, index: index) {
             switch e.unit {
             case .ratio where v > 1:
