@@ -327,8 +327,9 @@ private struct ParserState {
         switch c {
         case 0x22, 0x27:
             let (text, q) = try stringLiteral()
-            // A quoted name followed by `{` is a plugin.
-            let save = i
+            // A quoted name followed by `{` is a plugin. The lookahead gives back the comments
+            // it passed, or the next skipSpace would collect them a second time.
+            let save = i, savedComments = pendingComments
             skipSpace()
             if peek() == 0x7B {
                 let comments = takeComments()
@@ -338,6 +339,7 @@ private struct ParserState {
                 return Value(.plugin(p), span: span(s))
             }
             i = save
+            pendingComments = savedComments
             return Value(.string(text, q), span: span(s))
         case 0x5B: return try array(start: s)
         case 0x7B: return try hash(start: s)
@@ -356,7 +358,7 @@ private struct ParserState {
             throw error("expected a value for \(context), found \(describeHere())",
                         hint: "values are strings (\"…\"), numbers, words, arrays ([…]) or hashes ({…})")
         }
-        let save = i
+        let save = i, savedComments = pendingComments
         skipSpace()
         if peek() == 0x7B {
             let comments = takeComments()
@@ -366,6 +368,7 @@ private struct ParserState {
             return Value(.plugin(p), span: span(s))
         }
         i = save
+        pendingComments = savedComments
         guard isBareword(w) else {
             throw error("`\(w)` is not a valid bare value for \(context)", at: ws, length: w.utf8.count,
                         hint: "quote it: \"\(w)\"")
@@ -556,9 +559,9 @@ private struct ParserState {
         let first = try expression()
         var rest: [(BooleanOperator, Condition)] = []
         while true {
-            let save = i
+            let save = i, savedComments = pendingComments
             skipSpace()
-            guard let op = booleanOperator() else { i = save; break }
+            guard let op = booleanOperator() else { i = save; pendingComments = savedComments; break }
             skipSpace()
             rest.append((op, try expression()))
         }
@@ -599,7 +602,7 @@ private struct ParserState {
             return .not(.value(RValue(.field(sel), span: span(s))))
         }
         let left = try rvalue()
-        let save = i
+        let save = i, savedComments = pendingComments
         skipSpace()
         if lookingAt(word: "in") {
             i += 2
@@ -628,7 +631,7 @@ private struct ParserState {
         if peek() == 0x3D {
             throw error("`=` is not a comparison operator", hint: "compare with `==`")
         }
-        i = save
+        i = save; pendingComments = savedComments
         return .value(left)
     }
 
@@ -689,7 +692,7 @@ private struct ParserState {
             return RValue(.number(n), span: span(s))
         }
         if let (w, ws) = word() {
-            let save = i
+            let save = i, savedComments = pendingComments
             skipSpace()
             if peek() == 0x28, isBareword(w) {
                 open.append((0x28, i, "the call of `\(w)`"))
@@ -712,7 +715,7 @@ private struct ParserState {
                 _ = open.popLast()
                 return RValue(.call(w, args), span: span(s))
             }
-            i = save
+            i = save; pendingComments = savedComments
             let hint: String
             if ["true", "false"].contains(w) { hint = "conditions compare with strings: \"\(w)\"" } else { hint = "field references are written in brackets: [\(w)]" }
             throw error("`\(w)` is not a value in a condition", at: ws, length: w.utf8.count, hint: hint)
