@@ -84,3 +84,15 @@ import VigilCore
         #expect(r.diagnostics.isEmpty, "\(r.diagnostics.map { "\($0.rule): \($0.message)" })")
     }
 }
+
+extension IndexTemplateFilesTests {
+    /// The same template as a file and as a ConfigMap key (as `vigil render` writes both) lists
+    /// its patterns once.
+    @Test func aTemplateFoundTwiceIsListedOnce() async throws {
+        let cm = try RenderSupport.yaml([.configMap(try IndexTemplate(name: "app-logs", indexPatterns: ["app-logs-*"]).configMap(name: "t"))])
+        let r = try await Self.lintFiles(["logstash.conf": Self.pipeline(index: "logs-%{+YYYY.MM.dd}"), "app-logs.json": Self.template, "t.yaml": cm])
+        let f = findings(r, "logstash/index-not-covered-by-template")
+        #expect(f.count == 1)
+        #expect(f.first.map { $0.message.components(separatedBy: "`app-logs-*`").count - 1 } == 1, "\(f.map(\.message))")
+    }
+}

@@ -71,7 +71,7 @@ public struct IndexNotCoveredByTemplate: Check {
             var from = "the template's index patterns"
             if patterns.isEmpty, let wanted = site.plugin["template"]?.text.map(IndexTemplateSite.name(ofPath:)) ?? site.plugin["template_name"]?.text {
                 let found = templates.filter { $0.name == wanted }
-                patterns = found.flatMap(\.patterns)
+                for p in found.flatMap(\.patterns) where !patterns.contains(p) { patterns.append(p) }
                 if let t = found.first {
                     let (file, range) = t.file.resolve(t.range)
                     from = "the index patterns of template \(wanted) (\(file.path):\(range?.start.line ?? 1))"
