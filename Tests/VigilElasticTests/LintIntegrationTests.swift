@@ -74,6 +74,33 @@ import VigilCore
         ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []).filter { $0.hasSuffix(".conf") }.sorted()
     }
 
+    /// The grammar tests of logstash-pipeline-parser use made-up plugins and options on purpose
+    /// (`syslog { hashmap => … }`); every other corpus pipeline is one people run.
+    static var runnable: [String] { files.filter { !$0.hasPrefix("logstash_pipeline_parser-") } }
+
+    /// Pipelines people run (FreeRADIUS's from Debian, the READMEs' and tools' own) lint with no
+    /// error: every error there would be a false one.
+    @Test(.enabled(if: !runnable.isEmpty))
+    func runnablePipelinesLintWithoutErrors() async throws {
+        for name in Self.runnable {
+            let text = try String(contentsOf: Self.corpus.appendingPathComponent(name), encoding: .utf8)
+            let r = await lint(text, path: name)
+            let errors = r.diagnostics.filter { $0.severity == .error }
+            #expect(errors.isEmpty, "\(name): \(errors.map { "\($0.range?.start.line ?? 0): \($0.rule) \($0.message)" })")
+        }
+    }
+
+    /// FreeRADIUS's pipeline exercises most of the language at once; when it is fetched, its
+    /// constructs are all there after a round trip.
+    @Test(.enabled(if: files.contains("debian-freeradius-logstash-radius.conf")))
+    func freeradiusPipelineKeepsItsConstructs() throws {
+        let p = try parse(String(contentsOf: Self.corpus.appendingPathComponent("debian-freeradius-logstash-radius.conf"), encoding: .utf8))
+        let names = Set(p.plugins.map(\.plugin.name))
+        #expect(names.isSuperset(of: ["file", "grok", "date", "kv", "ruby", "mutate", "elasticsearch"]), "\(names.sorted())")
+        #expect(!p.conditions.isEmpty)
+        #expect(try parse(LogstashPrinter().print(p)) == p)
+    }
+
     /// Real pipelines from PyPI packages (`fetch-corpus.sh`) parse and round-trip. Skipped
     /// until the corpus is fetched.
     @Test(.enabled(if: !files.isEmpty))

@@ -9,3 +9,19 @@ import VigilCore
         #expect(e.first?.hint == "quote it: \"b\"")
     }
 }
+
+/// A comment after a value the parser looks past (for a `{` that would make it a plugin name)
+/// is kept once, so printing does not multiply it (FreeRADIUS's pipeline has many).
+@Suite struct CommentLookaheadTests {
+    @Test(arguments: [
+        "input {\n  file {\n    exclude => \"*.gz\"\n\n    # remember where it got to\n    start_position => \"beginning\"\n  }\n}\n",
+        "input {\n  file {\n    type => radiusdetail\n    # codec below\n    codec => plain\n  }\n}\n",
+    ])
+    func commentsAreKeptOnce(text: String) throws {
+        let p = try parse(text)
+        let printed = LogstashPrinter().print(p)
+        let comment = text.split(separator: "#").dropFirst().first.map { String($0.split(separator: "\n")[0]).trimmingCharacters(in: .whitespaces) } ?? ""
+        #expect(printed.components(separatedBy: comment).count - 1 == 1, "\(printed)")
+        #expect(try parse(printed) == p)
+    }
+}

@@ -132,6 +132,15 @@ enum RenderSupport {
         return s
     }
 
+    /// A `hostPath` volume (optionally with its `type`, e.g. `DirectoryOrCreate`).
+    static func hostPath(_ name: String, _ path: String, type: String? = nil) -> Volume {
+        var pairs = [Pair(key: Node(.scalar(Scalar("path"))), value: Node(.scalar(Scalar(path))))]
+        if let type { pairs.append(Pair(key: Node(.scalar(Scalar("type"))), value: Node(.scalar(Scalar(type))))) }
+        var v = Volume(name: name)
+        v.hostPath = KeptNode(Node(.mapping(Mapping(pairs))))
+        return v
+    }
+
     static var privileged: SecurityContext {
         var s = SecurityContext(runAsUser: 0)
         s.privileged = true
@@ -140,7 +149,10 @@ enum RenderSupport {
 
     /// Objects as a YAML stream, `---` between documents.
     static func yaml(_ objects: [KubernetesObject]) throws -> String {
-        let nodes = try objects.map { try NodeEncoder().encode($0) }
-        return try YAMLEmitter().emit(documents: nodes)
+        try yaml(objects.map { try NodeEncoder().encode($0) })
+    }
+
+    static func yaml(_ documents: [Node]) throws -> String {
+        try YAMLEmitter().emit(documents: documents)
     }
 }

@@ -23,7 +23,7 @@ public enum ElasticProduct: String, Sendable, CaseIterable {
 }
 
 /// One setting of an Elastic product and where it was written.
-struct ElasticSetting {
+struct ElasticSetting: Sendable {
     let value: String
     let file: SourceFile?
     let range: SourceRange?

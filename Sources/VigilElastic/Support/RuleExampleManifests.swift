@@ -96,3 +96,55 @@ enum ExampleManifests {
         return e.text
     }
 }
+
+extension ExampleManifests {
+    /// An ECK `Elasticsearch` resource shaped like ECK's quickstart: node sets with `count`,
+    /// `config`, a pod template for the `elasticsearch` container and a data volume claim.
+    struct ECKNodeSet {
+        var name = "default"
+        var count = 3
+        var roles: String? = nil
+        var allowMmap: Bool? = nil
+        var heap: String? = "-Xms2g -Xmx2g"
+        var memoryLimit: String? = "4Gi"
+        var sysctlInit = true
+
+        var text: String {
+            var config: [String] = []
+            if let roles { config.append("node.roles: [\(roles)]") }
+            if let allowMmap { config.append("node.store.allow_mmap: \(allowMmap)") }
+            var lines = ["  - name: \(name)", "    count: \(count)"]
+            if !config.isEmpty { lines += ["    config:"] + config.map { "      \($0)" } }
+            lines += ["    podTemplate:", "      spec:"]
+            if sysctlInit {
+                lines += ["        initContainers:", "          - name: sysctl", "            securityContext: {privileged: true, runAsUser: 0}",
+                          "            command: ['sh', '-c', 'sysctl -w vm.max_map_count=262144']"]
+            }
+            lines += ["        containers:", "          - name: elasticsearch"]
+            if let heap { lines += ["            env:", "              - {name: ES_JAVA_OPTS, value: \"\(heap)\"}"] }
+            if let memoryLimit { lines += ["            resources:", "              requests: {memory: \(memoryLimit), cpu: 1}", "              limits: {memory: \(memoryLimit)}"] }
+            lines += ["    volumeClaimTemplates:", "      - metadata: {name: elasticsearch-data}",
+                      "        spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 50Gi}}}"]
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    static func eck(_ sets: [ECKNodeSet] = [ECKNodeSet()]) -> String {
+        """
+        apiVersion: elasticsearch.k8s.elastic.co/v1
+        kind: Elasticsearch
+        metadata: {name: logs}
+        spec:
+          version: 8.13.4
+          nodeSets:
+        \(sets.map(\.text).joined(separator: "\n"))
+
+        """
+    }
+
+    static func eck(_ change: (inout ECKNodeSet) -> Void) -> String {
+        var s = ECKNodeSet()
+        change(&s)
+        return eck([s])
+    }
+}

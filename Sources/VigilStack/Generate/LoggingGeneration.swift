@@ -1,4 +1,5 @@
 import VigilCore
+import VigilElastic
 
 /// The ELK stack: a secured Elasticsearch StatefulSet with its headless and client Services,
 /// discovery derived from the StatefulSet, a PDB and the `vm.max_map_count` init container;
@@ -189,38 +190,22 @@ struct LoggingGeneration {
     }
 
     /// The composable index template the pipeline installs.
-    func indexTemplate() -> Node {
-        var fields: [(String, Node)] = [("@timestamp", N.map(["type": N.str("date")]))]
+    func indexTemplate() -> IndexTemplate {
+        var fields = [IndexTemplate.Field("@timestamp", type: "date")]
         let types: [String: String] = ["timestamp": "date", "message": "text", "line": "integer", "process_id": "integer", "thread_id": "long"]
-        for f in (logging?.fields ?? []) + ["service", "environment"] where !fields.contains(where: { $0.0 == f }) {
-            fields.append((f, N.map(["type": N.str(types[f] ?? "keyword")])))
+        for f in (logging?.fields ?? []) + ["service", "environment"] where !fields.contains(where: { $0.name == f }) {
+            fields.append(IndexTemplate.Field(f, type: types[f] ?? "keyword"))
         }
-        return N.map([
-            "index_patterns": N.strings(["\(index)-*"]),
-            "priority": N.int(200),
-            "template": N.map([
-                "settings": N.map(["number_of_shards": N.int(1), "number_of_replicas": N.int(1)]),
-                "mappings": N.map(["properties": .mapping(fields)]),
-            ]),
-        ])
+        return IndexTemplate(name: index, indexPatterns: ["\(index)-*"], priority: 200, numberOfShards: 1, numberOfReplicas: 1, fields: fields)
     }
 
-    func filebeatConfig() -> Node {
-        N.map([
-            "filebeat.inputs": N.list([N.map([
-                "type": N.str("filestream"),
-                "id": N.str("\(service.name)-containers"),
-                "paths": N.strings(["/var/log/containers/\(service.name)-*_\(service.effectiveNamespace)_\(service.name)-*.log"]),
-                "parsers": N.list([N.map(["container": N.map([:])])]),
-                "fields": N.labels([("service", service.name), ("environment", stack.environment ?? "default")]),
-                "fields_under_root": N.bool(false),
-            ])]),
-            "processors": N.list([N.map(["add_kubernetes_metadata": N.map([
-                "host": N.str("${NODE_NAME}"),
-                "matchers": N.list([N.map(["logs_path": N.map(["logs_path": N.str("/var/log/containers/")])])]),
-            ])])]),
-            "output.logstash": N.map(["hosts": N.strings(["logstash.\(mns).svc:\(beatsPort)"])]),
-        ])
+    /// Filebeat's config: the service's container logs, tagged with the `fields` the pipeline
+    /// tests (`[fields][service]`), shipped to the Logstash Service.
+    func filebeat() -> FilebeatDaemonSet {
+        FilebeatDaemonSet(namespace: mns, version: esVersion, inputID: "\(service.name)-containers",
+                          paths: ["/var/log/containers/\(service.name)-*_\(service.effectiveNamespace)_\(service.name)-*.log"],
+                          fields: ["service": service.name, "environment": stack.environment ?? "default"], fieldsUnderRoot: false,
+                          logstashHost: "logstash.\(mns).svc:\(beatsPort)")
     }
 
     func logstashObjects(pipeline: String, template: String) -> [Node] {

@@ -65,8 +65,8 @@ public struct StackRenderer: Sendable {
         if stack.logging != nil {
             let logging = LoggingGeneration(stack: stack, k8s: k8s)
             let pipeline = logging.pipeline()
-            let template = json.render(logging.indexTemplate())
-            let filebeat = yaml.render(logging.filebeatConfig())
+            let template = json.render(logging.indexTemplate().node)
+            let filebeat = yaml.render(logging.filebeat().configNode)
             files.append(RenderedFile(path: "elastic/logstash/pipeline/logstash.conf", text: pipeline))
             files.append(RenderedFile(path: "elastic/index-templates/\(logging.index).json", text: template))
             files.append(RenderedFile(path: "elastic/filebeat/filebeat.yml", text: filebeat))

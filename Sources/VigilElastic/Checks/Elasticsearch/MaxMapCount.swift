@@ -6,9 +6,12 @@ public struct MaxMapCount: Check {
         id: "elastic/max-map-count", severity: .warning,
         summary: "An Elasticsearch cluster does not raise the kernel's vm.max_map_count (or disable mmap).",
         rationale: "Elasticsearch memory-maps its index files and, in production mode (a multi-node cluster), the bootstrap check stops it: `max virtual memory areas vm.max_map_count [65530] is too low, increase to at least [262144]`. Raise it with a privileged init container (`sysctl -w vm.max_map_count=262144`), document it as a node prerequisite and silence this finding, or set `node.store.allow_mmap: false`.",
-        triggering: [RuleExample(ExampleManifests.es { $0.maxMapCountInit = false })],
+        triggering: [RuleExample(ExampleManifests.es { $0.maxMapCountInit = false }),
+                     RuleExample(ExampleManifests.eck { $0.sysctlInit = false })],
         nonTriggering: [RuleExample(ExampleManifests.es()),
-                        RuleExample(ExampleManifests.es { $0.maxMapCountInit = false; $0.extraEnv = [("node.store.allow_mmap", "false")] })])
+                        RuleExample(ExampleManifests.es { $0.maxMapCountInit = false; $0.extraEnv = [("node.store.allow_mmap", "false")] }),
+                        RuleExample(ExampleManifests.eck()),
+                        RuleExample(ExampleManifests.eck { $0.sysctlInit = false; $0.allowMmap = false })])
 
     public init() {}
 
@@ -22,6 +25,14 @@ public struct MaxMapCount: Check {
             report.add("\(c.workload.displayName) runs Elasticsearch in production mode without raising vm.max_map_count; the bootstrap check stops it unless every node already has 262144",
                        at: c.workload.podSpec?.origin ?? c.workload.origin, key: "containers",
                        hint: "add an init container: {name: sysctl, image: busybox, command: [sysctl, -w, vm.max_map_count=262144], securityContext: {privileged: true}}")
+        }
+        // ECK binds to the pod IP, so the bootstrap checks apply to every node set.
+        for eck in context.eckClusters {
+            for set in eck.resource.nodeSets where !set.mmapDisabled && !set.raisesMaxMapCount {
+                report.add("node set \(set.name) of Elasticsearch/\(eck.resource.name) neither raises vm.max_map_count nor disables mmap; the bootstrap check stops it unless every node already has 262144",
+                           in: eck.file, at: set.range,
+                           hint: "add to podTemplate.spec an init container {name: sysctl, securityContext: {privileged: true, runAsUser: 0}, command: [sh, -c, 'sysctl -w vm.max_map_count=262144']}, or set config: {node.store.allow_mmap: false}")
+            }
         }
     }
 }
