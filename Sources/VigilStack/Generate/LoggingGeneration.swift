@@ -275,7 +275,13 @@ struct LoggingGeneration {
             N.map([
                 "apiVersion": N.str("rbac.authorization.k8s.io/v1"), "kind": N.str("ClusterRole"),
                 "metadata": N.map(["name": N.str("\(service.name)-filebeat"), "labels": N.labels(labels)]),
-                "rules": N.list([N.map(["apiGroups": N.strings([""]), "resources": N.strings(["pods", "namespaces", "nodes"]), "verbs": N.strings(["get", "list", "watch"])])]),
+                // add_kubernetes_metadata reads pods, namespaces and nodes, and the ReplicaSets
+                // and Jobs that own pods, to name their Deployments and CronJobs.
+                "rules": N.list([
+                    N.map(["apiGroups": N.strings([""]), "resources": N.strings(["pods", "namespaces", "nodes"]), "verbs": N.strings(["get", "list", "watch"])]),
+                    N.map(["apiGroups": N.strings(["apps"]), "resources": N.strings(["replicasets"]), "verbs": N.strings(["get", "list", "watch"])]),
+                    N.map(["apiGroups": N.strings(["batch"]), "resources": N.strings(["jobs"]), "verbs": N.strings(["get", "list", "watch"])]),
+                ]),
             ]),
             N.map([
                 "apiVersion": N.str("rbac.authorization.k8s.io/v1"), "kind": N.str("ClusterRoleBinding"),
