@@ -41,6 +41,18 @@ struct HostileInputTests {
         #expect(text.contains("…1,1,1"))
     }
 
+    @Test func longLineExcerptEndsAtTheLineBreak() throws {
+        // A duplicate key near the end of a 5 000-byte line that ends in CRLF.
+        let text = "{" + (0..<500).map { "\"k\($0)\": 1" }.joined(separator: ", ") + ", \"k0\": 2}\r\n"
+        let r = YAMLLoader.load(text: text, path: "crlf.json")
+        let d = try #require(r.diagnostics.first)
+        #expect(d.rule == "yaml/duplicate-key" && d.range?.start.line == 1)
+        let shown = TextReporter(color: false).render(d, file: r.file)
+        let excerpt = try #require(shown.split(separator: "\n").dropFirst().first)
+        #expect(excerpt.hasPrefix(" 1 | …"))
+        #expect(!excerpt.contains("\r") && !excerpt.hasSuffix("…"), "\(excerpt.debugDescription)")
+    }
+
     @Test func longNonASCIILineGetsCorrectColumnsWithoutRescanningTheLine() throws {
         // Every element's column on one long line with multi-byte characters (each scanned from the
         // line start, this took quadratic time: minutes for a few megabytes).

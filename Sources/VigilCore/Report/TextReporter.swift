@@ -87,11 +87,11 @@ public struct TextReporter: Sendable {
             return j
         }
         let from = start - lineStart > 80 ? boundary(start - 60) : lineStart
-        let to = lineEnd - from > 200 ? boundary(max(start + 1, from + 200)) : lineEnd
-        var body = String(decoding: bytes[from..<to], as: UTF8.self)
-        while body.hasSuffix("\n") || body.hasSuffix("\r") { body.removeLast() }
+        var to = lineEnd - from > 200 ? boundary(max(start + 1, from + 200)) : lineEnd
+        while to > from && (bytes[to - 1] == 0x0A || bytes[to - 1] == 0x0D) { to -= 1 }
+        let body = String(decoding: bytes[from..<to], as: UTF8.self)
         let lead = from > lineStart ? "…" : ""
-        let shown = lead + body + (to < lineEnd ? "…" : "")
+        let shown = lead + body + (to < lineEnd && bytes[to] != 0x0A && bytes[to] != 0x0D ? "…" : "")
         var pad = lead.isEmpty ? "" : " "
         for ch in String(decoding: bytes[from..<start], as: UTF8.self) { pad.append(ch == "\t" ? "\t" : " ") }
         var width = 1

@@ -80,6 +80,22 @@ public enum NodeMerge {
         return s.text == "~" || s.text == "null" || s.text == "Null" || s.text == "NULL"
     }
 
+    /// The same tree with every node at `range`: a preset's nodes carry positions in the preset's
+    /// own file, which mean nothing in the stack file; placed at the `extends:` entry that brought
+    /// them in, a finding about them points there.
+    public static func relocate(_ node: Node, to range: SourceRange, depth: Int = 0) -> Node {
+        guard depth < 200 else { return Node(node.content, tag: node.tag, range: range) }
+        switch node.content {
+        case .scalar:
+            return Node(node.content, tag: node.tag, range: range)
+        case .sequence(let items):
+            return Node(.sequence(items.map { relocate($0, to: range, depth: depth + 1) }), tag: node.tag, range: range)
+        case .mapping(let m):
+            return Node(.mapping(Mapping(m.pairs.map { Pair(key: relocate($0.key, to: range, depth: depth + 1), value: relocate($0.value, to: range, depth: depth + 1)) })),
+                        tag: node.tag, range: range)
+        }
+    }
+
     /// Replaces `${name}` placeholders in every scalar (preset parameters such as `${service}`).
     public static func substitute(_ node: Node, _ values: [String: String], depth: Int = 0) -> Node {
         guard depth < 200 else { return node }

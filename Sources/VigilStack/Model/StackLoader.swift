@@ -71,7 +71,7 @@ public enum StackLoader {
                 diagnostics.append(Diagnostic(rule: StackRules.unknownPreset.id, severity: .error, message: "unknown preset \"\(name)\"", in: file, range: pair.range, hint: hint))
                 continue
             }
-            let named = NodeMerge.substitute(preset, names)
+            let named = NodeMerge.relocate(NodeMerge.substitute(preset, names), to: pair.range)
             merged = merged.map { NodeMerge.merge($0, named) } ?? named
         }
         var stackNode = merged.map { NodeMerge.merge($0, root) } ?? root
