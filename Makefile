@@ -3,7 +3,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 VIGIL_RELEASE = .build/release/vigil
 
-.PHONY: all deps build release test demo golden bench install corpus readme generate clean
+.PHONY: all deps build release test demo golden bench install corpus readme generate clean fuzz fuzz-smoke test-asan conformance
 
 all: build
 
@@ -40,7 +40,26 @@ install: release
 	install -m 0755 $(VIGIL_RELEASE) $(DESTDIR)$(PREFIX)/bin/vigil
 
 clean:
-	rm -rf .build .corpus
+	rm -rf .build .build-address .build-thread .corpus Fuzz/.build
+
+# libFuzzer targets of every parser (Fuzz/), FUZZ_SECONDS each; findings in Fuzz/artifacts/.
+FUZZ_SECONDS ?= 180
+fuzz:
+	@VIGIL_FUZZ=1 scripts/install-deps.sh
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
+
+# The short run CI can afford: 30 seconds per target.
+fuzz-smoke:
+	@VIGIL_FUZZ=1 scripts/install-deps.sh
+	FUZZ_SECONDS=30 scripts/fuzz.sh
+
+# Core modules' tests under AddressSanitizer, the concurrent lint driver under ThreadSanitizer.
+test-asan: deps
+	@scripts/test-sanitizers.sh
+
+# Vigil's verdicts against promtool's and amtool's on every corpus file they can judge.
+conformance: deps corpus
+	@scripts/conformance.sh
 
 # Regenerates the rule table in README.md.
 readme:

@@ -12,6 +12,10 @@ if [ "${VIGIL_BUILD_ONLY:-0}" != 1 ]; then
   command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
   command -v amtool >/dev/null 2>&1 || missing+=(prometheus-alertmanager)
 fi
+# `make fuzz` links the libFuzzer targets with lld (Swift's toolchain usually ships it).
+if [ "${VIGIL_FUZZ:-0}" = 1 ]; then
+  command -v ld.lld >/dev/null 2>&1 || missing+=(lld)
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "vigil: installing missing system packages: ${missing[*]}" >&2

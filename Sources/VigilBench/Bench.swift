@@ -59,6 +59,7 @@ struct Bench {
         CoreBench.self,
         StackBench.self,
         DiffBench.self,
+        GrafanaBench.self,
         PrometheusBench.self,
     ]
 

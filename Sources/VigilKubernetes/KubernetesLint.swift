@@ -6,7 +6,7 @@ public enum KubernetesLint {
 
     static let checks: [any Check.Type] = [
         // What the API server would reject.
-        SelectorMismatch.self, InvalidName.self, DuplicateName.self, RequiredField.self,
+        SelectorMismatch.self, InvalidName.self, InvalidLabel.self, DuplicateName.self, RequiredField.self,
         ProbeHandlerCount.self, ProbeSuccessThreshold.self, ProbeGracePeriodOnReadiness.self,
         ProbeNegativeTiming.self, InitContainerProbe.self, RequestsExceedLimits.self,
         // Probe timing.

@@ -60,12 +60,10 @@ struct CardinalityCommand: ParsableCommand {
 
 /// Reads a file argument (`-` is standard input) as a `SourceFile`, or exits 2 with a message.
 func readInput(_ path: String) throws -> SourceFile {
-    if path == "-" {
-        return SourceFile(path: "-", bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile()))
-    }
-    guard let data = FileManager.default.contents(atPath: path) else {
-        printError("vigil: cannot read \(path)")
+    switch SourceFile.read(path) {
+    case .success(let file): return file
+    case .failure(let error):
+        printError("vigil: cannot read \(error)")
         throw ExitCode(2)
     }
-    return SourceFile(path: path, bytes: [UInt8](data))
 }

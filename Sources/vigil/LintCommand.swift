@@ -35,6 +35,9 @@ struct LintCommand: AsyncParsableCommand {
     @Option(name: .long, help: "A stack file whose knowledge (catalogue, service, intervals, alerts) applies to the configs linted.")
     var stack: String?
 
+    @Option(name: .long, help: ArgumentHelp("Prometheus rule files whose alerts the Alertmanager checks route (a file, directory or quoted glob; repeatable; combines with --stack).", valueName: "path"))
+    var rules: [String] = []
+
     @Option(name: .long, help: "With --stack: the environment whose view applies (default: the first the stack declares).")
     var env: String?
 
@@ -93,6 +96,16 @@ struct LintCommand: AsyncParsableCommand {
             }
             knowledge += loaded.knowledge
             for (key, value) in loaded.settings where settings[key] == nil { settings[key] = value }
+        }
+        if !rules.isEmpty {
+            let loaded = RuleFilesKnowledge.load(rules)
+            let reporter = TextReporter(color: false)
+            for d in loaded.diagnostics { printError(reporter.render(d, file: nil)) }
+            if loaded.diagnostics.contains(where: { $0.severity == .error }) {
+                printError("vigil: fix the --rules files first")
+                throw ExitCode(2)
+            }
+            knowledge = RuleFilesKnowledge.adding(loaded.alerts, to: knowledge)
         }
         let linter = Linter(registry: VigilRegistry.all, configuration: configuration,
                             options: LintOptions(settings: settings, knowledge: knowledge))

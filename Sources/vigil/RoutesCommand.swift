@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VigilAlertmanager
+import VigilCore
 
 /// `vigil routes show CONFIG` · `vigil routes test CONFIG label=value…`: the Alertmanager
 /// routing tree and where an alert goes, printed as amtool prints them.
@@ -18,13 +19,10 @@ struct RoutesCommand: AsyncParsableCommand {
 
     /// Reads a config path or `-`.
     static func read(_ path: String) throws -> String {
-        if path == "-" {
-            return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        switch SourceFile.read(path) {
+        case .success(let file): return String(decoding: file.bytes, as: UTF8.self)
+        case .failure(let error): throw RoutesCommandError(message: "\(path): cannot read file: \(error.message)")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw RoutesCommandError(message: "\(path): cannot read file (missing or permission denied)")
-        }
-        return String(decoding: data, as: UTF8.self)
     }
 
     static func emit(_ out: RoutesTool.Output) throws {
@@ -37,7 +35,7 @@ struct RoutesCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the routing tree: matchers, continue and receiver of every route.")
 
-        @Argument(help: "Alertmanager config file (`-` for standard input).")
+        @Argument(help: "Alertmanager config file, or a ConfigMap or Secret manifest holding one (`-` for standard input).")
         var config: String
 
         func run() async throws {
@@ -55,7 +53,7 @@ struct RoutesCommand: AsyncParsableCommand {
             abstract: "Print the receivers an alert with the given labels reaches, in routing order.",
             discussion: "Exit status: 0 routed (and matching --verify-receivers), 1 receivers differ from --verify-receivers, 2 invalid config or labels.")
 
-        @Argument(help: "Alertmanager config file (`-` for standard input).")
+        @Argument(help: "Alertmanager config file, or a ConfigMap or Secret manifest holding one (`-` for standard input).")
         var config: String
 
         @Argument(help: "Alert labels, name=value (values may be double-quoted).")

@@ -3,7 +3,8 @@ import Testing
 import VigilAlertmanager
 import VigilCore
 
-/// Large generated configs stay fast: no check is quadratic in the number of sibling routes.
+/// Large generated configs are checked and routed correctly (speed is measured by `make bench`,
+/// never asserted here: a loaded CI machine would make such a test flaky).
 @Suite struct ScaleTests {
     /// `routes` sibling routes (each with a child) over 500 receivers, generated at run time.
     static func config(routes: Int) -> String {
@@ -19,14 +20,10 @@ import VigilCore
 
     @Test func threeThousandSiblingRoutes() async {
         let text = Self.config(routes: 3000)
-        let start = Date()
         let result = await AlertmanagerCheck.check(text: text, path: "big.yml")
         let out = await RoutesTool.test(text: text, path: "big.yml", labels: ["team=t2999", "severity=critical", "env=prod"])
-        let elapsed = Date().timeIntervalSince(start)
         #expect(!result.hasErrors)
         #expect(out.stdout == "r0\n")
-        // About 2 s in a debug build on one core; a quadratic check takes minutes.
-        #expect(elapsed < 30, "took \(elapsed) s")
     }
 
     @Test func shadowingIsStillFoundAmongManySiblings() async {

@@ -22,9 +22,7 @@ import Testing
         for i in 1...30 { bomb += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n" }
         try Self.write(Array(bomb.utf8), "bomb.yaml", in: dir)
 
-        let start = Date()
         let r = try CLI.run(["lint", "--format", "json", "."], in: dir)
-        #expect(Date().timeIntervalSince(start) < 30)
         #expect(r.status == 1)
         let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
         let diags = json?["diagnostics"] as? [[String: Any]] ?? []

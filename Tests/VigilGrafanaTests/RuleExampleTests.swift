@@ -37,6 +37,10 @@ struct RuleExampleTests {
         #expect(rules.contains("grafana/datasource-variable"))
         #expect(rules.contains("grafana/rate-interval"))
         #expect(rules.contains("grafana/hard-coded-job"))
+        #expect(rules.contains("grafana/deprecated-panel"))
+        #expect(rules.contains("grafana/dashboard-editable"))
+        // "Error Rate", "Cache Hit Rate" and "GitHub API Rate Limit" start their thresholds at 0.
+        #expect(r.diagnostics.filter { $0.rule == "grafana/threshold-base-not-null" }.map { $0.range?.start.line ?? 0 } == [82, 118, 143])
     }
 
     @Test("a PromQL error points at the character in the JSON file")

@@ -27,9 +27,7 @@ struct NestingTests {
     @Test("fails fast with a nesting error", arguments: inputs)
     func tooDeep(_ c: DeepInput) {
         let input = c.make()
-        let clock = ContinuousClock()
-        var result: ParseResult?
-        let elapsed = clock.measure { result = PromQL.parse(input) }
+        let result: ParseResult? = PromQL.parse(input)
         if c.name.hasSuffix("in a string") {
             #expect(result?.isValid == true)
             return
@@ -37,7 +35,6 @@ struct NestingTests {
         #expect(result?.expr == nil)
         #expect(result?.errors.first?.message.contains("expression nesting too deep") == true, "\(c.name): \(result?.errors ?? [])")
         #expect(result?.errors.first?.kind == .limit)
-        #expect(elapsed < .seconds(5), "\(c.name) took \(elapsed)")
     }
 
     @Test func nestingBelowTheLimitIsFine() throws {

@@ -17,15 +17,25 @@ public struct GroupByUnknownLabel: Check {
         guard !configs.isEmpty, let alerts = context.knownAlerts else { return }
         for a in configs {
             for visit in a.config.allRoutes {
-                for (i, label) in (visit.route.groupBy ?? []).enumerated() where label != "..." && label != "alertname" {
-                    guard !alerts.contains(where: { $0.mayCarry(label) }) else { continue }
-                    var known = Set<String>()
-                    for alert in alerts { known.formUnion(alert.staticLabels.keys); known.formUnion(alert.seriesLabels ?? []) }
-                    let hint = Suggestion.closest(to: label, in: known.sorted()).map { "did you mean \"\($0)\"?" } ?? "the alerts carry: \(known.sorted().joined(separator: ", "))"
-                    report.add("group_by label \"\(label)\" is carried by none of the \(alerts.count) known alerts", in: a.file,
-                               at: visit.route.origin?.range(ofItem: "group_by", i), hint: hint)
-                }
+                check(visit.route.groupBy ?? [], key: "group_by", at: visit.route.origin, in: a.file, alerts, &report)
             }
+        }
+        // prometheus-operator AlertmanagerConfig resources group the namespace's alerts the same way.
+        for a in context.all(AlertmanagerConfigResourceArtifact.self) {
+            for (route, _) in a.resource.spec?.route?.walk(path: "spec.route") ?? [] {
+                check(route.groupBy ?? [], key: "groupBy", at: route.origin, in: a.file, alerts, &report)
+            }
+        }
+    }
+
+    private func check(_ groupBy: [String], key: String, at origin: Provenance?, in file: SourceFile, _ alerts: [KnownAlert], _ report: inout CheckReport) {
+        for (i, label) in groupBy.enumerated() where label != "..." && label != "alertname" {
+            guard !alerts.contains(where: { $0.mayCarry(label) }) else { continue }
+            var known = Set<String>()
+            for alert in alerts { known.formUnion(alert.staticLabels.keys); known.formUnion(alert.seriesLabels ?? []) }
+            let hint = Suggestion.closest(to: label, in: known.sorted()).map { "did you mean \"\($0)\"?" } ?? "the alerts carry: \(known.sorted().joined(separator: ", "))"
+            report.add("\(key) label \"\(label)\" is carried by none of the \(alerts.count) known alerts", in: file,
+                       at: origin?.range(ofItem: key, i), hint: hint)
         }
     }
 }

@@ -21,7 +21,7 @@ public struct Placeholder: Check {
                 guard let node = a.root.mapping?[key] else { continue }
                 Placeholder.walk(node, path: key, parent: nil, depth: 0) { path, leafKey, parent, value in
                     guard let text = value.scalarText, Placeholder.looksLikePlaceholder(text) else { return }
-                    let secret = AlertmanagerRedaction.isSecret(key: leafKey, parent: parent)
+                    let secret = AlertmanagerRedaction.isSensitive(key: leafKey, parent: parent, value: text)
                     let shown = secret ? Secret.redacted : "\"\(text.count > 60 ? String(text.prefix(60)) + "…" : text)\""
                     report.add("\(path) looks like a placeholder (\(shown))", in: a.file, at: value.range,
                                hint: "replace it with the real value, or remove the integration until it exists")

@@ -16,7 +16,8 @@ public struct PlaintextSecret: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for a in context.all(AlertmanagerConfigArtifact.self) {
+        // A config inside a Kubernetes Secret keeps its credentials where they belong.
+        for a in context.all(AlertmanagerConfigArtifact.self) where !a.file.isConfidential {
             for (path, node) in AlertmanagerRedaction.secretScalars(in: a.root) {
                 guard let text = node.scalarText, !Placeholder.looksLikePlaceholder(text), !text.contains("{{") else { continue }
                 let key = String(path.split(separator: ".").last ?? Substring(path))

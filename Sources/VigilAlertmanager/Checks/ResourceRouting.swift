@@ -2,11 +2,11 @@ import VigilCore
 
 /// `AlertmanagerConfig` resources the operator rejects: a route naming an undefined
 /// receiver, duplicate receiver names, a top-level route without a receiver, invalid
-/// matchers.
+/// matchers, a credential written where a Secret key reference belongs.
 public struct ResourceRouting: Check {
     public static let rule = RuleDescription(
         id: "alertmanager/config-resource", severity: .error,
-        summary: "An `AlertmanagerConfig` resource the operator rejects: undefined or duplicate receivers, a top route without a receiver, an invalid matcher.",
+        summary: "An `AlertmanagerConfig` resource the operator rejects: undefined or duplicate receivers, a top route without a receiver, an invalid matcher, a credential written inline instead of a Secret key reference.",
         rationale: "The prometheus-operator drops an invalid AlertmanagerConfig from the generated configuration (it only logs and sets a status condition), so the namespace's alerts silently stop routing to its receivers.",
         triggering: [RuleExample("apiVersion: monitoring.coreos.com/v1alpha1\nkind: AlertmanagerConfig\nmetadata: {name: team, namespace: shop}\nspec:\n  route:\n    receiver: pager\n  receivers:\n    - name: slack\n")],
         nonTriggering: [RuleExample("apiVersion: monitoring.coreos.com/v1alpha1\nkind: AlertmanagerConfig\nmetadata: {name: team, namespace: shop}\nspec:\n  route:\n    receiver: slack\n    routes:\n      - matchers: [{name: severity, value: critical, matchType: '='}]\n        receiver: slack\n  receivers:\n    - name: slack\n")])
@@ -15,6 +15,10 @@ public struct ResourceRouting: Check {
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
         for a in context.all(AlertmanagerConfigResourceArtifact.self) {
+            for (path, node) in ResourceSecretFields.inlineValues(in: a.resource.origin?.node?["spec"]) {
+                report.add("\(path) must reference a key of a Secret, not hold the value (\(Secret.redacted))", in: a.file, at: node.range,
+                           hint: "put the value in a Secret in the same namespace and write `{name: <secret>, key: <key>}`")
+            }
             guard let spec = a.resource.spec else { continue }
             let names = (spec.receivers ?? []).map(\.name)
             var seen: Set<String> = []

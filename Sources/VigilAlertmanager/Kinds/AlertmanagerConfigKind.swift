@@ -46,6 +46,12 @@ public struct AlertmanagerConfigKind: FileKind {
 
     /// Decodes one document as an Alertmanager config.
     public static func decode(_ document: Document) -> DecodeOutput {
+        var out = decodeConfig(document)
+        out.secrets = AlertmanagerRedaction.secretSpans(in: document)
+        return out
+    }
+
+    private static func decodeConfig(_ document: Document) -> DecodeOutput {
         let root = document.root
         if root.mapping == nil {
             if case .scalar = root.content, root.resolvedScalar == .null {

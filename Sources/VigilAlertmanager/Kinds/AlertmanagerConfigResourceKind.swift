@@ -20,6 +20,8 @@ public struct AlertmanagerConfigResourceKind: FileKind {
         let (value, diags) = StrictDecoder(file: document.file).decode(AlertmanagerConfigResource.self, from: document.root)
         var out = DecodeOutput(diagnostics: diags)
         if let value { out.artifacts.append(AlertmanagerConfigResourceArtifact(file: document.file, resource: value)) }
+        out.secrets = ResourceSecretFields.inlineValues(in: document.root["spec"])
+            .map { SecretSpan(file: document.file, range: $0.node.range, text: $0.node.scalarText) }
         return out
     }
 }

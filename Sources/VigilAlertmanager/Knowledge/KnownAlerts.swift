@@ -36,6 +36,14 @@ public struct KnownAlert: Sendable {
         return false
     }
 
+    /// The alert's name and where its rule is, to recognise the same rule read twice.
+    var identity: String {
+        let resolved = file?.resolve(range)
+        var path = Substring(resolved?.file.path ?? "")
+        while path.hasPrefix("./") { path = path.dropFirst(2) }
+        return "\(name)\u{0}\(path)\u{0}\(resolved?.range?.start.offset ?? -1)"
+    }
+
     /// Whether the alert can carry the label at all.
     public func mayCarry(_ label: String) -> Bool {
         if staticLabels[label] != nil { return true }
@@ -60,10 +68,13 @@ public protocol AlertRuleSource: Artifact {
 
 extension LintContext {
     /// Every alert known to the run: given knowledge plus rule artifacts, nil when none.
+    /// A rule file both given as knowledge (`--rules`) and linted counts once.
     public var knownAlerts: [KnownAlert]? {
         var all = options.knowledge(KnownAlerts.self)?.alerts ?? []
+        var seen = Set(all.map(\.identity))
         for a in artifacts {
-            if let source = a as? any AlertRuleSource { all += source.knownAlerts }
+            guard let source = a as? any AlertRuleSource else { continue }
+            for alert in source.knownAlerts where seen.insert(alert.identity).inserted { all.append(alert) }
         }
         return all.isEmpty ? nil : all
     }

@@ -87,5 +87,9 @@ public struct GoRegex: @unchecked Sendable, Hashable, CustomStringConvertible {
 public struct GoRegexError: Error, CustomStringConvertible, Sendable {
     public let pattern: String
     public let reason: String
-    public var description: String { "error parsing regexp: \(reason): `\(pattern)`" }
+    /// Go's message; a pattern longer than 200 characters is shortened in the middle.
+    public var description: String {
+        let shown = pattern.count > 200 ? "\(pattern.prefix(100))…\(pattern.suffix(100))" : pattern
+        return "error parsing regexp: \(reason): `\(shown)`"
+    }
 }

@@ -81,10 +81,26 @@ public struct ResourceMatcher: Sendable, Codable {
     }
 }
 
-/// A receiver of an `AlertmanagerConfig`; integrations are kept unmodelled.
+/// A receiver of an `AlertmanagerConfig`: its integration lists are named strictly (the
+/// operator drops a resource with an unknown field, such as `botToken` one level too high),
+/// their bodies are kept unmodelled.
 public struct ResourceReceiver: Sendable, Codable {
     public var name: String
-    public var extra: ExtraFields?
+    public var opsgenieConfigs: [RawNode]?
+    public var pagerdutyConfigs: [RawNode]?
+    public var discordConfigs: [RawNode]?
+    public var slackConfigs: [RawNode]?
+    public var webhookConfigs: [RawNode]?
+    public var wechatConfigs: [RawNode]?
+    public var emailConfigs: [RawNode]?
+    public var victoropsConfigs: [RawNode]?
+    public var pushoverConfigs: [RawNode]?
+    public var snsConfigs: [RawNode]?
+    public var telegramConfigs: [RawNode]?
+    public var webexConfigs: [RawNode]?
+    public var msteamsConfigs: [RawNode]?
+    public var msteamsv2Configs: [RawNode]?
+    public var rocketchatConfigs: [RawNode]?
     public var origin: Provenance?
 }
 

@@ -71,12 +71,15 @@ public enum RoutesTool {
         var warnings: String
     }
 
+    /// Loads the config in `text`, or the one a ConfigMap or Secret manifest in `text` holds.
     static func load(text: String, path: String) async -> Loaded {
-        let result = await AlertmanagerCheck.check(text: text, path: path)
+        let file = SourceFile(path: path, text: text)
+        let embedded = EmbeddedConfig.find(in: file)
+        let result = await AlertmanagerCheck.check(file: embedded?.config ?? file)
         let reporter = TextReporter(color: false)
-        let shownFile = AlertmanagerRedaction.redact(result.file)
         let errors = result.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty, let config = result.configs.first, let tree = RoutingNode(config: config) else {
+            let shownFile = embedded.map { file.redacting($0.secrets) } ?? AlertmanagerRedaction.redact(result.file)
             var err = errors.map { reporter.render($0, file: shownFile) }.joined()
             if errors.isEmpty { err += "\(path): no Alertmanager route found\n" }
             err += "\(path): invalid Alertmanager configuration; fix the errors above (`vigil lint \(path)` shows warnings too)\n"

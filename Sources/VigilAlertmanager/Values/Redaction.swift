@@ -22,53 +22,102 @@ public enum AlertmanagerRedaction {
         return false
     }
 
-    /// The scalar nodes holding secrets under `root`, with their field paths.
+    /// Key fragments that mark a value as sensitive for printing, even under a key Alertmanager
+    /// does not know (a misspelt `api_kye:` still holds a key).
+    static let sensitiveFragments = ["password", "passwd", "secret", "token", "credential", "api_key", "apikey", "_key", "auth", "webhook"]
+
+    /// Whether a value under `key` (in `parent`) must not be printed: a known secret field, a
+    /// key that reads like one, or a URL with a password in it.
+    public static func isSensitive(key: String, parent: String?, value: String) -> Bool {
+        isSecret(key: key, parent: parent) || urlHasPassword(value) || keyLooksSensitive(key)
+    }
+
+    /// The name-based part of `isSensitive` (the part worth remembering per key in a walk).
+    static func keyLooksSensitive(_ key: String) -> Bool {
+        let lower = key.lowercased()
+        if lower.hasSuffix("_file") || lower.hasSuffix("_id") || lower == "type" || lower.contains("username") || lower.contains("identity") { return false }
+        return sensitiveFragments.contains { lower.contains($0) }
+    }
+
+    /// Whether `text` is a URL whose user information carries a password (`https://u:p@host`).
+    public static func urlHasPassword(_ text: String) -> Bool {
+        guard text.utf8.contains(UInt8(ascii: "@")), let schemeEnd = text.range(of: "://") else { return false }
+        let authority = text[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard let at = authority.lastIndex(of: "@") else { return false }
+        return authority[..<at].contains(":")
+    }
+
+    /// The scalar nodes holding secrets under `root`, with their field paths: the fields
+    /// `alertmanager/plaintext-secret` reports (known secret fields, URLs with a password).
     public static func secretScalars(in root: Node) -> [(path: String, node: Node)] {
-        var out: [(String, Node)] = []
-        var stack: [(Node, String, String?, Int)] = [(root, "", nil, 0)]
-        while let (n, path, parent, depth) = stack.popLast() {
+        scalars(in: root) { key, parent, value in isSecret(key: key, parent: parent) || urlHasPassword(value) }
+    }
+
+    /// Every scalar node a report must not print (`secretScalars` and more, see `isSensitive`).
+    public static func sensitiveScalars(in root: Node) -> [(path: String, node: Node)] {
+        var byKey: [String: Bool] = [:]
+        return scalars(in: root) { key, parent, value in
+            if isSecret(key: key, parent: parent) || urlHasPassword(value) { return true }
+            if let known = byKey[key] { return known }
+            let looks = keyLooksSensitive(key)
+            byKey[key] = looks
+            return looks
+        }
+    }
+
+    /// Where `document` holds values a report must not print, for `DecodeOutput.secrets`.
+    public static func secretSpans(in document: Document) -> [SecretSpan] {
+        sensitiveScalars(in: document.root).map { SecretSpan(file: document.file, range: $0.node.range, text: $0.node.scalarText) }
+    }
+
+    private static func scalars(in root: Node, where isHidden: (String, String?, String) -> Bool) -> [(path: String, node: Node)] {
+        // Paths are built only for the scalars returned: each step remembers its parent step.
+        var steps: [(parent: Int, key: String?, index: Int)] = []
+        func path(_ step: Int) -> String {
+            var chain: [Int] = []
+            var i = step
+            while i >= 0 { chain.append(i); i = steps[i].parent }
+            var out = ""
+            for j in chain.reversed() {
+                if let k = steps[j].key { out += out.isEmpty ? k : "." + k } else { out += "[\(steps[j].index)]" }
+            }
+            return out
+        }
+        var found: [(Int, Node)] = []
+        var stack: [(Node, Int, String?, Int)] = [(root, -1, nil, 0)]
+        while let (n, step, parent, depth) = stack.popLast() {
             guard depth < 200 else { continue }
             switch n.content {
             case .scalar: continue
             case .sequence(let items):
-                for (i, item) in items.enumerated().reversed() { stack.append((item, "\(path)[\(i)]", parent, depth + 1)) }
+                for (i, item) in items.enumerated().reversed() {
+                    steps.append((step, nil, i))
+                    // A list of URLs or keys under a secret field (`urls:`) is hidden item by item.
+                    if item.scalar != nil, let key = parent, let text = item.scalarText, !text.isEmpty, isHidden(key, nil, text) {
+                        found.append((steps.count - 1, item))
+                        continue
+                    }
+                    stack.append((item, steps.count - 1, parent, depth + 1))
+                }
             case .mapping(let m):
                 for p in m.pairs.reversed() {
                     guard let k = p.key.scalarText else { continue }
-                    let sub = path.isEmpty ? k : "\(path).\(k)"
-                    if isSecret(key: k, parent: parent), p.value.scalar != nil, !p.value.scalarText.isNilOrEmpty {
-                        out.append((sub, p.value))
+                    steps.append((step, k, 0))
+                    if p.value.scalar != nil, let text = p.value.scalarText, !text.isEmpty, isHidden(k, parent, text) {
+                        found.append((steps.count - 1, p.value))
                     } else {
-                        stack.append((p.value, sub, k, depth + 1))
+                        stack.append((p.value, steps.count - 1, k, depth + 1))
                     }
                 }
             }
         }
-        return out.sorted { $0.1.range.start.offset < $1.1.range.start.offset }
+        return found.sorted { $0.1.range.start.offset < $1.1.range.start.offset }.map { (path($0.0), $0.1) }
     }
 
     /// A copy of `file` whose secret values read `<redacted>` (line numbers unchanged), for
     /// printing source excerpts.
     public static func redact(_ file: SourceFile) -> SourceFile {
         let loaded = YAMLLoader.load(file)
-        var ranges: [SourceRange] = []
-        for doc in loaded.documents {
-            ranges += secretScalars(in: doc.root).map { $0.node.range }
-        }
-        guard !ranges.isEmpty else { return file }
-        var bytes: [UInt8] = []
-        var at = 0
-        for r in ranges.sorted(by: { $0.start.offset < $1.start.offset }) where r.start.offset >= at && r.end.offset <= file.bytes.count {
-            bytes += file.bytes[at..<r.start.offset]
-            bytes += Array(Secret.redacted.utf8)
-            bytes += file.bytes[r.start.offset..<r.end.offset].filter { $0 == 10 }
-            at = r.end.offset
-        }
-        bytes += file.bytes[at...]
-        return SourceFile(path: file.path, bytes: bytes)
+        return file.redacting(loaded.documents.flatMap { secretSpans(in: $0) })
     }
-}
-
-extension Optional where Wrapped == String {
-    var isNilOrEmpty: Bool { self?.isEmpty ?? true }
 }

@@ -12,38 +12,53 @@ public enum Glob {
         return match(p[...], s[...])
     }
 
+    /// Matches segment by segment: a `**` segment spans any number of segments (none too),
+    /// `*` and `?` stay within one.
     private static func match(_ p: ArraySlice<UInt8>, _ s: ArraySlice<UInt8>) -> Bool {
-        // Iterative matcher with backtracking points for `*` and `**`.
+        let slash = UInt8(ascii: "/")
+        let ps = p.split(separator: slash, omittingEmptySubsequences: false)
+        let ss = s.split(separator: slash, omittingEmptySubsequences: false)
+        // reachable[j]: the pattern segments so far can match the first j path segments.
+        var reachable = [Bool](repeating: false, count: ss.count + 1)
+        reachable[0] = true
+        for seg in ps {
+            var next = [Bool](repeating: false, count: ss.count + 1)
+            if seg.elementsEqual("**".utf8) {
+                var any = false
+                for j in 0...ss.count {
+                    any = any || reachable[j]
+                    next[j] = any
+                }
+            } else {
+                for j in 0..<ss.count where reachable[j] && matchSegment(seg, ss[j]) { next[j + 1] = true }
+            }
+            reachable = next
+        }
+        return reachable[ss.count]
+    }
+
+    /// `*` (any run, `**` inside a segment too) and `?` within one path segment.
+    private static func matchSegment(_ p: ArraySlice<UInt8>, _ s: ArraySlice<UInt8>) -> Bool {
         var pi = p.startIndex
         var si = s.startIndex
         var starP: Int?
         var starS = 0
-        var starCrossesSlash = false
         while si < s.endIndex {
-            if pi < p.endIndex {
-                let c = p[pi]
-                if c == UInt8(ascii: "*") {
-                    let double = pi + 1 < p.endIndex && p[pi + 1] == UInt8(ascii: "*")
-                    pi += double ? 2 : 1
-                    if double, pi < p.endIndex, p[pi] == UInt8(ascii: "/") { pi += 1 }
-                    starP = pi
-                    starS = si
-                    starCrossesSlash = double
-                    continue
-                }
-                if c == UInt8(ascii: "?") ? s[si] != UInt8(ascii: "/") : c == s[si] {
-                    pi += 1
-                    si += 1
-                    continue
-                }
-            }
-            if let sp = starP, starCrossesSlash || s[starS] != UInt8(ascii: "/") {
-                starS += 1
-                si = starS
-                pi = sp
+            if pi < p.endIndex, p[pi] == UInt8(ascii: "*") {
+                while pi < p.endIndex, p[pi] == UInt8(ascii: "*") { pi += 1 }
+                starP = pi
+                starS = si
                 continue
             }
-            return false
+            if pi < p.endIndex, p[pi] == UInt8(ascii: "?") || p[pi] == s[si] {
+                pi += 1
+                si += 1
+                continue
+            }
+            guard let sp = starP else { return false }
+            starS += 1
+            si = starS
+            pi = sp
         }
         while pi < p.endIndex, p[pi] == UInt8(ascii: "*") { pi += 1 }
         return pi == p.endIndex

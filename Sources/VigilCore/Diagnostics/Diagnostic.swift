@@ -62,10 +62,13 @@ public struct Diagnostic: Sendable, Hashable {
         range: SourceRange?, hint: String? = nil, notes: [DiagnosticNote] = []
     ) {
         let resolved = file.resolve(range)
-        let mappedNotes = notes.map { n -> DiagnosticNote in
+        var mappedNotes = notes.map { n -> DiagnosticNote in
             guard n.range != nil, n.file == nil || n.file == file.path else { return n }
             let r = file.resolve(n.range)
             return DiagnosticNote(n.message, file: r.file.path, range: r.range)
+        }
+        if let (what, at) = file.decodedLocation(range) {
+            mappedNotes.insert(DiagnosticNote("at line \(at.line), column \(at.column) of the \(what)"), at: 0)
         }
         self.init(rule: rule, severity: severity, message: message, file: resolved.file.path,
                   range: resolved.range, hint: hint, notes: mappedNotes)

@@ -22,12 +22,18 @@ public struct LoadLimits: Sendable {
     public var aliasExpansionFactor: Int
     /// Documents accepted in one stream.
     public var maxDocuments: Int
+    /// Nodes one file may hold: scalars and collections as written, plus the entries merge keys
+    /// (`<<`) copy. Bounds the memory a large flat file (a 50 MB JSON array) or a chain of merges
+    /// can take, which the alias limit alone does not.
+    public var maxNodes: Int
 
-    public init(maxDepth: Int = 500, maxExpandedNodes: Int = 1_000_000, aliasExpansionFactor: Int = 10, maxDocuments: Int = 100_000) {
+    public init(maxDepth: Int = 500, maxExpandedNodes: Int = 1_000_000, aliasExpansionFactor: Int = 10, maxDocuments: Int = 100_000,
+                maxNodes: Int = 4_000_000) {
         self.maxDepth = maxDepth
         self.maxExpandedNodes = maxExpandedNodes
         self.aliasExpansionFactor = aliasExpansionFactor
         self.maxDocuments = maxDocuments
+        self.maxNodes = maxNodes
     }
 
     public static let `default` = LoadLimits()

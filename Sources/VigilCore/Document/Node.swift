@@ -213,7 +213,9 @@ public final class Node: Sendable {
                 let r = ScalarResolver.resolve(s.text)
                 return r.isNumber ? r : .string
             default:
-                if tag.hasPrefix("!") || !tag.hasPrefix("tag:yaml.org,2002:") { return .string }
+                // Any other explicit tag (`!local`, `!!binary`, `!!timestamp`) names the type, so
+                // the text is not resolved as if it were untagged: `!!so ''` and `!!so` agree.
+                return .string
             }
         }
         if s.style != .plain { return .string }

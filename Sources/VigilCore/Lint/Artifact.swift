@@ -12,6 +12,8 @@ public protocol Artifact: Sendable {
 public struct DecodeOutput: Sendable {
     public var artifacts: [any Artifact] = []
     public var diagnostics: [Diagnostic] = []
+    /// Where the document holds secrets, so printed source lines hide them.
+    public var secrets: [SecretSpan] = []
 
     public init(artifacts: [any Artifact] = [], diagnostics: [Diagnostic] = []) {
         self.artifacts = artifacts
@@ -21,6 +23,7 @@ public struct DecodeOutput: Sendable {
     public mutating func append(_ other: DecodeOutput) {
         artifacts.append(contentsOf: other.artifacts)
         diagnostics.append(contentsOf: other.diagnostics)
+        secrets.append(contentsOf: other.secrets)
     }
 }
 
@@ -52,8 +55,21 @@ public struct EmbeddedDecoder: Sendable {
     /// Loads and decodes `scalar` of `file` as an embedded YAML/JSON file (or text kind, chosen
     /// by `name`, e.g. the ConfigMap key `pipeline.conf`). Positions resolve to `file`.
     public func decode(scalar: Node, of file: SourceFile, name: String) -> DecodeOutput {
+        decode(scalar: scalar, of: file, name: name, confidential: false)
+    }
+
+    /// Like `decode(scalar:of:name:)`; `confidential` marks the text as kept secret (a
+    /// Kubernetes Secret's value).
+    public func decode(scalar: Node, of file: SourceFile, name: String, confidential: Bool) -> DecodeOutput {
         guard depth < 4 else { return DecodeOutput() }
-        let inner = SourceFile(embeddedIn: file, scalar: scalar)
-        return registry.decode(file: inner, name: name, depth: depth + 1, embeddedOnly: true)
+        let inner = SourceFile(embeddedIn: file, scalar: scalar, confidential: confidential)
+        return decode(file: inner, name: name)
+    }
+
+    /// Decodes `file`, text embedded in a document in some other way (decoded from base64),
+    /// whose positions resolve through its `embedding`.
+    public func decode(file: SourceFile, name: String) -> DecodeOutput {
+        guard depth < 4 else { return DecodeOutput() }
+        return registry.decode(file: file, name: name, depth: depth + 1, embeddedOnly: true)
     }
 }

@@ -40,10 +40,10 @@ public struct LintRegistry: Sendable {
 
     /// Loads and decodes one file with every kind.
     public func decode(file: SourceFile, name: String? = nil, limits: LoadLimits = .default) -> DecodeOutput {
-        decode(file: file, name: name ?? file.path, depth: 0, embeddedOnly: false)
+        decode(file: file, name: name ?? file.path, depth: 0, embeddedOnly: false, limits: limits)
     }
 
-    func decode(file: SourceFile, name: String, depth: Int, embeddedOnly: Bool) -> DecodeOutput {
+    func decode(file: SourceFile, name: String, depth: Int, embeddedOnly: Bool, limits: LoadLimits = .default) -> DecodeOutput {
         if file.bytes.prefix(8192).contains(0) {
             return DecodeOutput(diagnostics: [Diagnostic(rule: CoreRules.io.id, severity: .error,
                                                          message: "binary file (contains NUL bytes); not linted", file: file.path)])
@@ -51,10 +51,13 @@ public struct LintRegistry: Sendable {
         for kind in textKinds where kind.matches(path: name, file: file) {
             return kind.decode(file)
         }
-        let loaded = YAMLLoader.load(file)
+        let loaded = YAMLLoader.load(file, limits: limits)
         var out = DecodeOutput(diagnostics: loaded.diagnostics)
+        // No kind sees a file that does not parse; hide what looks like a secret in it.
+        if loaded.diagnostics.contains(where: { $0.rule == CoreRules.syntax.id }) { out.secrets = SecretSpan.guessed(in: file) }
         let embedded = EmbeddedDecoder(registry: self, depth: depth)
         for document in loaded.documents {
+            out.secrets += SecretSpan.credentials(in: document)
             guard let kind = kinds.first(where: { $0.matches(document) }) else { continue }
             out.append(kind.decode(document, embedded: embedded))
         }

@@ -4,7 +4,8 @@ import Foundation
 public struct LintResult: Sendable {
     /// Findings after configuration and `vigil:ignore` comments, in report order.
     public let diagnostics: [Diagnostic]
-    /// The files that were linted, by path (for printing source lines).
+    /// The files that were linted, by path, for printing source lines: secrets the file
+    /// kinds found read `<redacted>` (line numbers are unchanged).
     public let files: [String: SourceFile]
     /// How many files were linted.
     public var fileCount: Int { files.count }
@@ -68,6 +69,7 @@ public struct Linter: Sendable {
             return results
         }
         let (context, decoded) = makeContext(outputs, extraDiagnostics: extraDiagnostics)
+        let secrets = outputs.flatMap(\.secrets)
         let checks = registry.checks
         let found = await withTaskGroup(of: [Diagnostic].self) { group in
             for check in checks {
@@ -77,7 +79,7 @@ public struct Linter: Sendable {
             for await d in group { all.append(contentsOf: d) }
             return all
         }
-        return finish(files: files, diagnostics: decoded + found)
+        return finish(files: files, diagnostics: decoded + found, secrets: secrets)
     }
 
     /// Lints files in memory on the calling thread (for nested runs, such as a stack's
@@ -86,7 +88,7 @@ public struct Linter: Sendable {
         let outputs = files.map { registry.decode(file: $0) }
         let (context, decoded) = makeContext(outputs, extraDiagnostics: [])
         let found = registry.checks.flatMap { Self.run($0, context) }
-        return finish(files: files, diagnostics: decoded + found)
+        return finish(files: files, diagnostics: decoded + found, secrets: outputs.flatMap(\.secrets))
     }
 
     private static func run(_ check: any Check.Type, _ context: LintContext) -> [Diagnostic] {
@@ -109,10 +111,20 @@ public struct Linter: Sendable {
         return (LintContext(artifacts: artifacts, options: LintOptions(settings: settings, knowledge: knowledge)), diagnostics)
     }
 
-    private func finish(files: [SourceFile], diagnostics: [Diagnostic]) -> LintResult {
+    private func finish(files: [SourceFile], diagnostics: [Diagnostic], secrets: [SecretSpan]) -> LintResult {
         var byPath: [String: SourceFile] = [:]
-        for f in files { byPath[f.path] = f }
-        let final = diagnostics.compactMap { d -> Diagnostic? in
+        var secretsByPath: [String: [SecretSpan]] = [:]
+        for s in secrets { secretsByPath[s.file.resolve(nil).file.path, default: []].append(s) }
+        for f in files { byPath[f.path] = secretsByPath[f.path].map { f.redacting($0) } ?? f }
+        let scrubbers = secretsByPath.mapValues { SecretScrubber($0) }
+        let final = diagnostics.compactMap { found -> Diagnostic? in
+            var d = found
+            if let scrubber = scrubbers[d.file], !scrubber.isEmpty {
+                // A message or hint that quotes a secret (a decoder's "got the string …") shows `<redacted>`.
+                d.message = scrubber.scrub(d.message)
+                d.hint = d.hint.map { scrubber.scrub($0) }
+                d.notes = d.notes.map { n in DiagnosticNote(scrubber.scrub(n.message), file: n.file, range: n.range) }
+            }
             if let line = d.range?.start.line, let f = byPath[d.file], f.isIgnored(rule: d.rule, line: line) { return nil }
             return configuration.apply(d)
         }
@@ -135,9 +147,11 @@ public struct FileLimits: Sendable {
     }
 }
 
-struct FileReadError: Error {
-    let path: String
-    let message: String
+/// Why a file could not be read: missing, a directory, unreadable, or over the size limit.
+public struct FileReadError: Error, CustomStringConvertible, Sendable {
+    public let path: String
+    public let message: String
+    public var description: String { "\(path): \(message)" }
 }
 
 enum FileReader {

@@ -48,6 +48,8 @@ private struct TreeBuilder {
     private var anchors: [String: Node] = [:]
     private var root: Node?
     private var nodesInFile = 0
+    /// Mapping entries copied by merge keys, counted against `maxNodes` with `nodesInFile`.
+    private var mergedEntries = 0
     private let hasBOM: Bool
 
     init(file: SourceFile, limits: LoadLimits) {
@@ -56,10 +58,19 @@ private struct TreeBuilder {
         self.hasBOM = file.bytes.count >= 3 && file.bytes[0] == 0xEF && file.bytes[1] == 0xBB && file.bytes[2] == 0xBF
     }
 
+    /// The last position computed; libyaml's marks mostly move forward, so the next one is found
+    /// from here (a long non-ASCII line would otherwise be scanned from its start for every node).
+    private final class LastPosition {
+        var position = SourcePosition(line: 0, column: 0, offset: 0)
+    }
+    private let last = LastPosition()
+
     private func position(_ mark: yaml_mark_t) -> SourcePosition {
         var column = Int(mark.column)
         if hasBOM && mark.line == 0 { column += 1 }
-        return file.position(line0: Int(mark.line), column0: column)
+        let p = file.position(line0: Int(mark.line), column0: column, after: last.position)
+        last.position = p
+        return p
     }
 
     private mutating func report(_ rule: String, _ message: String, at range: SourceRange?, hint: String? = nil, notes: [DiagnosticNote] = []) {
@@ -169,7 +180,7 @@ private struct TreeBuilder {
             if tag == "!" { tag = Tag.str }  // the non-specific tag on a scalar means string
             let node = Node(.scalar(Scalar(text, style: style)), tag: tag,
                             range: SourceRange(start: position(event.start_mark), end: position(event.end_mark)))
-            nodesInFile += 1
+            guard countNode(node) else { return false }
             if let a = cString(s.anchor) { anchors[a] = node }
             return add(node)
         case YAML_ALIAS_EVENT:
@@ -190,15 +201,16 @@ private struct TreeBuilder {
         case YAML_SEQUENCE_END_EVENT:
             guard let frame = stack.popLast(), !frame.isMapping else { return false }
             let node = Node(.sequence(frame.items), tag: frame.tag, range: SourceRange(start: frame.start, end: position(event.end_mark)))
-            nodesInFile += 1
+            guard countNode(node) else { return false }
             if let anchor = frame.anchor { anchors[anchor] = node }
             guard withinExpansionLimit(node) else { return false }
             return add(node)
         case YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast(), frame.isMapping else { return false }
             let range = SourceRange(start: frame.start, end: position(event.end_mark))
-            let node = Node(.mapping(Mapping(resolveMappingPairs(frame.pairs))), tag: frame.tag, range: range)
-            nodesInFile += 1
+            guard let pairs = resolveMappingPairs(frame.pairs, at: range) else { return false }
+            let node = Node(.mapping(Mapping(pairs)), tag: frame.tag, range: range)
+            guard countNode(node) else { return false }
             if let anchor = frame.anchor { anchors[anchor] = node }
             guard withinExpansionLimit(node) else { return false }
             return add(node)
@@ -212,6 +224,16 @@ private struct TreeBuilder {
         report("yaml/limit", "nesting deeper than \(limits.maxDepth) levels",
                at: SourceRange(at: position(event.start_mark)),
                hint: "Vigil refuses documents nested this deeply; no monitoring config needs it.")
+        return false
+    }
+
+    /// Counts a node built from the text; false (with a diagnostic) past `maxNodes`.
+    private mutating func countNode(_ node: Node) -> Bool {
+        nodesInFile += 1
+        guard nodesInFile + mergedEntries > limits.maxNodes else { return true }
+        report("yaml/limit", "more than \(limits.maxNodes) nodes in one file",
+               at: SourceRange(at: node.range.start),
+               hint: "Vigil stops loading here; split the file into smaller ones.")
         return false
     }
 
@@ -243,8 +265,9 @@ private struct TreeBuilder {
         return true
     }
 
-    /// Applies merge keys and reports duplicate keys.
-    private mutating func resolveMappingPairs(_ pairs: [Pair]) -> [Pair] {
+    /// Applies merge keys and reports duplicate keys; nil (with a diagnostic) when merging would
+    /// copy more entries than `maxNodes` allows.
+    private mutating func resolveMappingPairs(_ pairs: [Pair], at range: SourceRange) -> [Pair]? {
         let hasMergeKey = pairs.contains { p in
             guard let s = p.key.scalar, s.style == .plain, s.text.utf8.count == 2 else { return false }
             return s.text == "<<"
@@ -257,16 +280,21 @@ private struct TreeBuilder {
         explicit.reserveCapacity(pairs.count)
         var merged: [Pair] = []
         var hasMerge = false
-        for p in pairs {
+        var overLimit = false
+        func merge(_ m: Mapping) {
+            mergedEntries += m.pairs.count
+            if nodesInFile + mergedEntries > limits.maxNodes { overLimit = true } else { merged.append(contentsOf: m.pairs) }
+        }
+        for p in pairs where !overLimit {
             if let s = p.key.scalar, s.text == "<<", s.style == .plain, p.key.tag == nil || p.key.tag == Tag.merge {
                 hasMerge = true
                 switch p.value.content {
                 case .mapping(let m):
-                    merged.append(contentsOf: m.pairs)
+                    merge(m)
                 case .sequence(let items):
-                    for item in items {
+                    for item in items where !overLimit {
                         if let m = item.mapping {
-                            merged.append(contentsOf: m.pairs)
+                            merge(m)
                         } else {
                             report("yaml/merge", "a merge key (<<) takes a mapping or a list of mappings", at: item.range)
                         }
@@ -277,6 +305,12 @@ private struct TreeBuilder {
             } else {
                 explicit.append(p)
             }
+        }
+        if overLimit {
+            report("yaml/limit", "merge keys (<<) copy more than \(limits.maxNodes) entries into one file",
+                   at: SourceRange(at: range.start),
+                   hint: "This looks like a merge-key bomb; Vigil stops loading here.")
+            return nil
         }
         reportDuplicates(explicit)
         guard hasMerge else { return explicit }

@@ -46,6 +46,11 @@ public struct TextReporter: Sendable {
     }
 
     func sourceExcerpt(file: SourceFile, range r: SourceRange) -> String {
+        let lineStart = file.lineStarts[r.start.line - 1]
+        let lineEnd = r.start.line < file.lineCount ? file.lineStarts[r.start.line] : file.bytes.count
+        if lineEnd - lineStart > Self.longLine {
+            return longLineExcerpt(file: file, range: r, lineStart: lineStart, lineEnd: lineEnd)
+        }
         let line = file.lineText(r.start.line)
         let shown = line.count > 200 ? String(line.prefix(200)) + "…" : line
         let number = String(r.start.line)
@@ -61,6 +66,41 @@ public struct TextReporter: Sendable {
         for (i, ch) in shown.enumerated() where i < startCol - 1 { pad.append(ch == "\t" ? "\t" : " ") }
         if startCol - 1 > shown.count { pad += String(repeating: " ", count: startCol - 1 - shown.count) }
         let caret = "^" + String(repeating: "~", count: width - 1)
+        return " \(number) | \(shown)\n \(gutter) | \(pad)\(paint(caret, "1;32"))\n"
+    }
+
+    /// Lines longer than this many bytes (minified JSON) are shown as a window around the column.
+    static let longLine = 1000
+
+    /// The part of a long line around the range, cut at both ends with "…", so a diagnostic on a
+    /// 50 MB single-line file prints one short line instead of the file.
+    func longLineExcerpt(file: SourceFile, range r: SourceRange, lineStart: Int, lineEnd: Int) -> String {
+        let bytes = file.bytes
+        var start = r.start.offset
+        if start < lineStart || start > lineEnd {
+            start = file.position(line0: r.start.line - 1, column0: max(0, r.start.column - 1)).offset
+        }
+        start = min(max(start, lineStart), lineEnd)
+        func boundary(_ i: Int) -> Int {
+            var j = i
+            while j < lineEnd && bytes[j] & 0xC0 == 0x80 { j += 1 }
+            return j
+        }
+        let from = start - lineStart > 80 ? boundary(start - 60) : lineStart
+        let to = lineEnd - from > 200 ? boundary(max(start + 1, from + 200)) : lineEnd
+        var body = String(decoding: bytes[from..<to], as: UTF8.self)
+        while body.hasSuffix("\n") || body.hasSuffix("\r") { body.removeLast() }
+        let lead = from > lineStart ? "…" : ""
+        let shown = lead + body + (to < lineEnd ? "…" : "")
+        var pad = lead.isEmpty ? "" : " "
+        for ch in String(decoding: bytes[from..<start], as: UTF8.self) { pad.append(ch == "\t" ? "\t" : " ") }
+        var width = 1
+        if r.end.line == r.start.line, r.end.offset > start {
+            width = String(decoding: bytes[start..<min(r.end.offset, to)], as: UTF8.self).unicodeScalars.count
+        }
+        let caret = "^" + String(repeating: "~", count: max(0, width - 1))
+        let number = String(r.start.line)
+        let gutter = String(repeating: " ", count: number.count)
         return " \(number) | \(shown)\n \(gutter) | \(pad)\(paint(caret, "1;32"))\n"
     }
 

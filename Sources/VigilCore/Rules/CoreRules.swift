@@ -23,7 +23,7 @@ public enum CoreRules {
 
     public static let limit = RuleDescription(
         id: "yaml/limit", severity: .error,
-        summary: "A document exceeds one of Vigil's hard limits (nesting depth, alias expansion, document count).",
+        summary: "A document exceeds one of Vigil's hard limits (nesting depth, alias expansion, merge keys, node or document count).",
         rationale: "These limits keep hostile or broken input (a \"billion laughs\" alias bomb, 100 000 nested brackets) from hanging the tool or exhausting memory in CI. No real monitoring config comes near them.",
         triggering: [RuleExample(String(repeating: "[", count: 600) + String(repeating: "]", count: 600) + "\n")],
         nonTriggering: [RuleExample("a: [[[1]]]\n")])

@@ -8,6 +8,13 @@ public struct ScalarSourceMap: Sendable {
     private var breakpoints: [(value: Int, source: Int)] = []
     private let sourceEnd: Int
 
+    /// A map that sends every value offset to `offset` (for text that is not a scalar's
+    /// value byte for byte, such as a base64-decoded Secret key: all of it is at the key).
+    public init(pinnedAt offset: Int) {
+        sourceEnd = offset
+        breakpoints = [(0, offset)]
+    }
+
     public init(node: Node, file: SourceFile) {
         let bytes = file.bytes
         let start = min(max(0, node.range.start.offset), bytes.count)
@@ -191,9 +198,18 @@ public struct ScalarSourceMap: Sendable {
 public struct Embedding: Sendable {
     public let outer: SourceFile
     public let map: ScalarSourceMap
+    /// Set when the text was decoded from the scalar (`base64-decoded data.alertmanager.yml`):
+    /// positions then all resolve to one place of the outer file, and diagnostics add a note
+    /// with the line and column in the decoded text.
+    public let decodedFrom: String?
+    /// Whether the outer value is kept confidential (a Kubernetes Secret's), so credentials in
+    /// the text are where they belong.
+    public let isConfidential: Bool
 
-    public init(outer: SourceFile, map: ScalarSourceMap) {
+    public init(outer: SourceFile, map: ScalarSourceMap, decodedFrom: String? = nil, isConfidential: Bool = false) {
         self.outer = outer
         self.map = map
+        self.decodedFrom = decodedFrom
+        self.isConfidential = isConfidential
     }
 }

@@ -12,6 +12,10 @@ public final class SourceFile: Sendable {
     public let lineStarts: [Int]
     /// Whether every byte is ASCII, which makes column arithmetic trivial.
     public let isASCII: Bool
+    /// For non-ASCII text, the number of Unicode scalars before every `scalarStride`-th byte, so
+    /// a column on a long line costs at most one stride of scanning instead of the whole line.
+    private let scalarCheckpoints: [Int]
+    private static let scalarStride = 256
     /// Rule ids silenced per line by `# vigil:ignore RULE-ID` comments (1-based lines).
     public let ignoreDirectives: [Int: [String]]
     /// Set when this file's text is a string inside another file (a ConfigMap key, `expr: |`).
@@ -48,13 +52,58 @@ public final class SourceFile: Sendable {
         }
         self.lineStarts = starts
         self.isASCII = ascii
+        self.scalarCheckpoints = ascii ? [] : SourceFile.checkpoints(bytes)
         self.ignoreDirectives = IgnoreDirectiveScanner.scan(bytes)
     }
 
     /// A file for the text of a scalar of `outer`, whose positions map back into `outer`.
     public convenience init(embeddedIn outer: SourceFile, scalar node: Node) {
+        self.init(embeddedIn: outer, scalar: node, confidential: false)
+    }
+
+    /// A file for the text of a scalar of `outer`; `confidential` when the scalar is a
+    /// Kubernetes Secret's value.
+    public convenience init(embeddedIn outer: SourceFile, scalar node: Node, confidential: Bool) {
         self.init(path: outer.path, bytes: Array((node.scalarText ?? "").utf8),
-                  embedding: Embedding(outer: outer, map: ScalarSourceMap(node: node, file: outer)))
+                  embedding: Embedding(outer: outer, map: ScalarSourceMap(node: node, file: outer), isConfidential: confidential))
+    }
+
+    /// Whether this text is embedded, at any depth, in a value kept confidential (a Secret).
+    public var isConfidential: Bool {
+        var file = self
+        var hops = 0
+        while let e = file.embedding, hops < 32 {
+            if e.isConfidential { return true }
+            file = e.outer
+            hops += 1
+        }
+        return false
+    }
+
+    /// A file for text decoded from a value of `outer` (a base64 Secret key): every position in
+    /// it resolves to `range.start` of `outer`; `description` says what was decoded.
+    public convenience init(decoded bytes: [UInt8], from outer: SourceFile, at range: SourceRange, description: String, confidential: Bool = false) {
+        self.init(path: outer.path, bytes: bytes,
+                  embedding: Embedding(outer: outer, map: ScalarSourceMap(pinnedAt: range.start.offset), decodedFrom: description,
+                                       isConfidential: confidential))
+    }
+
+    /// Where `range` is inside the innermost decoded text it passes through on its way to the
+    /// outer file (nil when no embedding on the way was decoded): for a note that gives the
+    /// line the user cannot see at the reported position.
+    public func decodedLocation(_ range: SourceRange?) -> (description: String, position: SourcePosition)? {
+        var file = self
+        var r = range
+        var hops = 0
+        while let e = file.embedding, hops < 32, let cur = r {
+            if let d = e.decodedFrom { return (d, cur.start) }
+            let s = e.map.sourceOffset(forValueOffset: cur.start.offset)
+            let t = e.map.sourceOffset(forValueOffset: cur.end.offset)
+            r = SourceRange(start: e.outer.position(atOffset: s), end: e.outer.position(atOffset: max(s, t)))
+            file = e.outer
+            hops += 1
+        }
+        return nil
     }
 
     /// The outermost file and the range there that corresponds to `range` in this file.
@@ -96,15 +145,33 @@ public final class SourceFile: Sendable {
         if isASCII {
             column = offset - lineStart + 1
         } else {
-            var scalars = 0
-            var j = lineStart
-            while j < offset {
-                if bytes[j] & 0xC0 != 0x80 { scalars += 1 }
-                j += 1
-            }
-            column = scalars + 1
+            column = scalars(before: offset) - scalars(before: lineStart) + 1
         }
         return SourcePosition(line: lo + 1, column: column, offset: offset)
+    }
+
+    private static func checkpoints(_ bytes: [UInt8]) -> [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(bytes.count / scalarStride + 1)
+        var count = 0
+        for (i, b) in bytes.enumerated() {
+            if i % scalarStride == 0 { result.append(count) }
+            if b & 0xC0 != 0x80 { count += 1 }
+        }
+        if bytes.count % scalarStride == 0 { result.append(count) }
+        return result
+    }
+
+    /// The number of Unicode scalars that start before byte `offset` (non-ASCII files only).
+    private func scalars(before offset: Int) -> Int {
+        let k = offset / SourceFile.scalarStride
+        var count = scalarCheckpoints[k]
+        var j = k * SourceFile.scalarStride
+        while j < offset {
+            if bytes[j] & 0xC0 != 0x80 { count += 1 }
+            j += 1
+        }
+        return count
     }
 
     /// The position of a 0-based line and a 0-based column counted in Unicode scalars,
@@ -120,7 +187,17 @@ public final class SourceFile: Sendable {
             offset = min(lineStart + column0, max(lineEnd, lineStart))
             if offset > bytes.count { offset = bytes.count }
         } else {
-            var remaining = column0
+            // Start from the last checkpoint at or before the wanted column, not the line start.
+            let target = scalars(before: lineStart) + column0
+            var lo = lineStart / SourceFile.scalarStride
+            var hi = lineEnd / SourceFile.scalarStride
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if scalarCheckpoints[mid] <= target { lo = mid } else { hi = mid - 1 }
+            }
+            offset = max(lineStart, lo * SourceFile.scalarStride)
+            while offset < lineEnd && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            var remaining = target - scalars(before: offset)
             while remaining > 0 && offset < lineEnd {
                 offset += 1
                 while offset < lineEnd && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
@@ -129,6 +206,27 @@ public final class SourceFile: Sendable {
             offset += remaining  // a mark past the end of the line (should not happen)
             if offset > bytes.count { offset = bytes.count }
         }
+        return SourcePosition(line: line0 + 1, column: column0 + 1, offset: offset)
+    }
+
+    /// Like `position(line0:column0:)`, but walks on from `earlier` when it is on the same line
+    /// and not past the column, so a scanner reporting marks in order pays for each byte once.
+    public func position(line0: Int, column0: Int, after earlier: SourcePosition) -> SourcePosition {
+        guard !isASCII, line0 >= 0, line0 < lineStarts.count, earlier.line == line0 + 1, earlier.column <= column0 + 1 else {
+            return position(line0: line0, column0: column0)
+        }
+        let lineEnd = line0 + 1 < lineStarts.count ? lineStarts[line0 + 1] : bytes.count
+        guard earlier.offset >= lineStarts[line0], earlier.offset <= lineEnd else {
+            return position(line0: line0, column0: column0)
+        }
+        var offset = earlier.offset
+        var remaining = column0 + 1 - earlier.column
+        while remaining > 0 && offset < lineEnd {
+            offset += 1
+            while offset < lineEnd && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            remaining -= 1
+        }
+        offset = min(offset + remaining, bytes.count)
         return SourcePosition(line: line0 + 1, column: column0 + 1, offset: offset)
     }
 

@@ -207,11 +207,3 @@ extension Int64 {
         return (self < 0) == (other < 0) ? .max : .min
     }
 }
-
-extension Duration: ExpressibleByStringLiteral {
-    /// A duration written in Swift source (`"5m"`, `"1h30m"`). A literal is the program's own
-    /// text, not input: one that is not a Prometheus duration stops the program with its reason.
-    public init(stringLiteral text: String) {
-        do { self = try Duration.parse(text) } catch { preconditionFailure("\"\(text)\" is not a duration: \(error)") }
-    }
-}

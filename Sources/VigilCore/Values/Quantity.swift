@@ -47,6 +47,13 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
         self.format = .decimalSI
     }
 
+    /// A quantity already known to be valid.
+    init(text: String, nanounits: Int128, format: Format) {
+        self.text = text
+        self.nanounits = nanounits
+        self.format = format
+    }
+
     /// Kubernetes' canonical text for the value (`Quantity.String()`): `1000m` is `1`, `1.5` is
     /// `1500m`, `2048Mi` is `2Gi`; binary quantities that are not whole, or smaller than 1024,
     /// are written in decimal (`1.5Ki` is `1536`).
@@ -283,10 +290,11 @@ public enum QuantityError: Error, CustomStringConvertible, Equatable, Sendable {
     }
 }
 
-extension Quantity: ExpressibleByStringLiteral {
-    /// A quantity written in Swift source (`"500m"`, `"2Gi"`). A literal is the program's own
-    /// text, not input: one that is not a Kubernetes quantity stops the program with its reason.
-    public init(stringLiteral text: String) {
-        do { try self.init(text) } catch { preconditionFailure("\"\(text)\" is not a quantity: \(error)") }
-    }
+extension Quantity {
+    /// `n` mebibytes, written `nMi`.
+    public static func mebibytes(_ n: Int64) -> Quantity { Quantity(text: "\(n)Mi", nanounits: Int128(n) * 1_048_576 * 1_000_000_000, format: .binarySI) }
+    /// `n` gibibytes, written `nGi`.
+    public static func gibibytes(_ n: Int64) -> Quantity { Quantity(text: "\(n)Gi", nanounits: Int128(n) * 1_073_741_824 * 1_000_000_000, format: .binarySI) }
+    /// `n` thousandths of a core, written `nm`.
+    public static func millicores(_ n: Int64) -> Quantity { Quantity(milli: n) }
 }

@@ -68,6 +68,13 @@ public struct LogstashPipelineKind: TextFileKind {
         }
         if let p = result.pipeline {
             out.artifacts.append(LogstashPipelineArtifact(file: file, name: name, pipeline: p))
+            // Printed pipeline lines show `<redacted>` for inline passwords and keys.
+            for (_, plugin) in p.plugins {
+                for a in plugin.attributes where InlineCredentials.secretOptions.contains(a.name) {
+                    guard let range = a.value.span.range, let text = a.value.text, !text.isEmpty, !text.contains("${") else { continue }
+                    out.secrets.append(SecretSpan(file: file, range: range, text: text))
+                }
+            }
         }
         return out
     }

@@ -329,6 +329,7 @@ private struct ParserState {
             let (text, q) = try stringLiteral()
             // A quoted name followed by `{` is a plugin.
             let save = i
+            let savedComments = pendingComments  // skipSpace collects comments; a backtrack must drop them
             skipSpace()
             if peek() == 0x7B {
                 let comments = takeComments()
@@ -338,6 +339,7 @@ private struct ParserState {
                 return Value(.plugin(p), span: span(s))
             }
             i = save
+            pendingComments = savedComments
             return Value(.string(text, q), span: span(s))
         case 0x5B: return try array(start: s)
         case 0x7B: return try hash(start: s)
@@ -357,6 +359,7 @@ private struct ParserState {
                         hint: "values are strings (\"…\"), numbers, words, arrays ([…]) or hashes ({…})")
         }
         let save = i
+        let savedComments = pendingComments
         skipSpace()
         if peek() == 0x7B {
             let comments = takeComments()
@@ -366,6 +369,7 @@ private struct ParserState {
             return Value(.plugin(p), span: span(s))
         }
         i = save
+        pendingComments = savedComments
         guard isBareword(w) else {
             throw error("`\(w)` is not a valid bare value for \(context)", at: ws, length: w.utf8.count,
                         hint: "quote it: \"\(w)\"")
@@ -557,8 +561,9 @@ private struct ParserState {
         var rest: [(BooleanOperator, Condition)] = []
         while true {
             let save = i
+            let savedComments = pendingComments
             skipSpace()
-            guard let op = booleanOperator() else { i = save; break }
+            guard let op = booleanOperator() else { i = save; pendingComments = savedComments; break }
             skipSpace()
             rest.append((op, try expression()))
         }
@@ -600,6 +605,7 @@ private struct ParserState {
         }
         let left = try rvalue()
         let save = i
+        let savedComments = pendingComments
         skipSpace()
         if lookingAt(word: "in") {
             i += 2
@@ -629,6 +635,7 @@ private struct ParserState {
             throw error("`=` is not a comparison operator", hint: "compare with `==`")
         }
         i = save
+        pendingComments = savedComments
         return .value(left)
     }
 
@@ -690,6 +697,7 @@ private struct ParserState {
         }
         if let (w, ws) = word() {
             let save = i
+            let savedComments = pendingComments
             skipSpace()
             if peek() == 0x28, isBareword(w) {
                 open.append((0x28, i, "the call of `\(w)`"))
@@ -713,6 +721,7 @@ private struct ParserState {
                 return RValue(.call(w, args), span: span(s))
             }
             i = save
+            pendingComments = savedComments
             let hint: String
             if ["true", "false"].contains(w) { hint = "conditions compare with strings: \"\(w)\"" } else { hint = "field references are written in brackets: [\(w)]" }
             throw error("`\(w)` is not a value in a condition", at: ws, length: w.utf8.count, hint: hint)

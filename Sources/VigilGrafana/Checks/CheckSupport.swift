@@ -61,6 +61,13 @@ enum PanelTypes {
     ]
     /// Types whose values carry a unit.
     static let numeric: Set<String> = ["timeseries", "stat", "gauge", "bargauge", "barchart", "histogram", "trend"]
+
+    /// Whether the panel shows query results written in this dashboard (not a row, not a text
+    /// panel, not a library panel whose definition lives elsewhere).
+    static func showsData(_ p: Panel) -> Bool {
+        guard let t = p.type, data.contains(t) else { return false }
+        return p.extraValue("libraryPanel") == nil
+    }
 }
 
 /// Names of functions that take a counter's range and make it a rate or increase.

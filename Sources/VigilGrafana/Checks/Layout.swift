@@ -52,13 +52,13 @@ public struct PanelOverlap: Check {
     }
 }
 
-/// A panel outside the 24-column grid, or with a zero or negative size.
+/// A panel outside the 24-column grid.
 public struct PanelOutsideGrid: Check {
     public static let rule = RuleDescription(
         id: "grafana/panel-outside-grid", severity: .error,
-        summary: "A panel extends past column 24, starts at a negative position, or has zero width or height.",
-        rationale: "The grid has 24 columns: Grafana squeezes or moves a panel with `x + w > 24` and draws nothing useful for `w: 0` or `h: 0`. Fix `gridPos`.",
-        triggering: [Example.dashboard(Example.panel("up", x: 16, y: 0, w: 12, h: 8)), Example.dashboard(Example.panel("up", x: 0, y: 0, w: 0, h: 8))],
+        summary: "A panel extends past column 24 or starts at a negative position.",
+        rationale: "The grid has 24 columns: Grafana squeezes or moves a panel with `x + w > 24` or a negative `x`/`y`, so the layout differs from the file. Fix `gridPos`.",
+        triggering: [Example.dashboard(Example.panel("up", x: 16, y: 0, w: 12, h: 8)), Example.dashboard(Example.panel("up", x: -2, y: 0, w: 12, h: 8))],
         nonTriggering: [Example.dashboard(Example.panel("up", x: 12, y: 0, w: 12, h: 8))])
 
     public init() {}
@@ -66,16 +66,36 @@ public struct PanelOutsideGrid: Check {
     public func run(_ context: LintContext, _ report: inout CheckReport) {
         for d in context.dashboards {
             for p in Layout.spaces(d.dashboard).joined() {
-                guard let r = Layout.rect(p) else { continue }
+                guard let r = Layout.rect(p), r.w > 0, r.h > 0 else { continue }
                 let name = p.title ?? ""
-                if r.w <= 0 || r.h <= 0 {
-                    report.add("panel \"\(name)\" has a zero size (w \(r.w), h \(r.h))", panel: p, key: "gridPos", hint: "give it a width of 1–24 and a height of at least 1")
-                } else if r.x < 0 || r.y < 0 {
+                if r.x < 0 || r.y < 0 {
                     report.add("panel \"\(name)\" starts at a negative position (x \(r.x), y \(r.y))", panel: p, key: "gridPos")
                 } else if r.x + r.w > GridPos.columns {
                     report.add("panel \"\(name)\" ends at column \(r.x + r.w), past the 24-column grid", panel: p, key: "gridPos",
                                hint: r.w <= GridPos.columns ? "use x \(GridPos.columns - r.w) or a smaller w" : "use w \(GridPos.columns - r.x)")
                 }
+            }
+        }
+    }
+}
+
+/// A panel of zero (or negative) width or height.
+public struct PanelZeroSize: Check {
+    public static let rule = RuleDescription(
+        id: "grafana/panel-zero-size", severity: .error,
+        summary: "A panel's `gridPos` has a zero or negative width or height.",
+        rationale: "Grafana cannot draw a panel with `w: 0` or `h: 0`: it is invisible in the file's layout and Grafana resizes it to its minimum on load, pushing other panels. Give it `w` of 1–24 and `h` of at least 1 (rows are `h: 1`).",
+        triggering: [Example.dashboard(Example.panel("up", x: 0, y: 0, w: 0, h: 8)), Example.dashboard(Example.panel("up", x: 0, y: 0, w: 12, h: 0))],
+        nonTriggering: [Example.dashboard(Example.panel("up", x: 0, y: 0, w: 12, h: 8))])
+
+    public init() {}
+
+    public func run(_ context: LintContext, _ report: inout CheckReport) {
+        for d in context.dashboards {
+            for p in Layout.spaces(d.dashboard).joined() {
+                guard let r = Layout.rect(p), r.w <= 0 || r.h <= 0 else { continue }
+                report.add("panel \"\(p.title ?? "")\" has a zero size (w \(r.w), h \(r.h))", panel: p, key: "gridPos",
+                           hint: "give it a width of 1–24 and a height of at least 1")
             }
         }
     }
@@ -95,7 +115,7 @@ public struct DuplicatePanelID: Check {
     public func run(_ context: LintContext, _ report: inout CheckReport) {
         for d in context.dashboards {
             var first: [Int: Panel] = [:]
-            for p in d.dashboard.allPanels {
+            for p in d.allPanels {
                 guard let id = p.id else { continue }
                 if let earlier = first[id] {
                     report.add("panel id \(id) is also used by panel \"\(earlier.title ?? "")\"", panel: p, key: "id", hint: "give every panel a unique id")

@@ -59,3 +59,22 @@ public enum GrafanaUnits {
         return customPrefixes.contains { unit.hasPrefix($0) && unit.count > $0.count }
     }
 }
+
+extension GrafanaUnits {
+    /// Spellings people write for a unit, mapped to Grafana's id.
+    static let aliases: [String: String] = [
+        "seconds": "s", "second": "s", "sec": "s", "secs": "s", "milliseconds": "ms", "millisecond": "ms",
+        "microseconds": "µs", "us": "µs", "nanoseconds": "ns", "minutes": "m", "min": "m", "hours": "h", "days": "d",
+        "byte": "bytes", "B": "bytes", "kb": "kbytes", "KB": "kbytes", "KiB": "kbytes", "mb": "mbytes", "MB": "mbytes", "MiB": "mbytes",
+        "megabytes": "mbytes", "gb": "gbytes", "GB": "gbytes", "GiB": "gbytes", "gigabytes": "gbytes", "kilobytes": "kbytes",
+        "ratio": "percentunit", "%": "percent", "percentage": "percent", "req/s": "reqps", "ops/s": "ops",
+        "bytes/s": "Bps", "B/s": "Bps", "bits/s": "bps", "count": "short", "number": "short",
+    ]
+
+    /// A known id close to an unknown one: an alias, or the id that differs only in case.
+    public static func suggestion(for unit: String) -> String? {
+        if let a = aliases[unit] { return a }
+        let lower = unit.lowercased()
+        return ids.sorted().first { $0.lowercased() == lower }
+    }
+}

@@ -19,6 +19,8 @@ public struct DashboardArtifact: Artifact {
     public let node: Node
     /// Every Prometheus query of the dashboard (panels, variables, annotations), parsed once.
     public let queries: [PanelQuery]
+    /// `dashboard.allPanels`, collected once for the checks.
+    public let allPanels: [Panel]
 
     public init(file: SourceFile, dashboard: Dashboard, form: Form, wrapper: DashboardImport? = nil, node: Node) {
         self.file = file
@@ -26,6 +28,7 @@ public struct DashboardArtifact: Artifact {
         self.form = form
         self.wrapper = wrapper
         self.node = node
+        self.allPanels = dashboard.allPanels
         let resolver = DashboardArtifact.resolver(dashboard)
         self.queries = DashboardArtifact.collectQueries(dashboard, file: file, artifact: resolver)
     }

@@ -133,11 +133,11 @@ public struct PanelOptions: Sendable, Codable {
 
 /// The legend of `timeseries`, `piechart`, `bargauge`…
 public struct LegendOptions: Sendable, Codable {
-    public var showLegend: Bool?
     /// `list`, `table`, `hidden`.
     public var displayMode: String?
     /// `bottom`, `right`.
     public var placement: String?
+    public var showLegend: Bool?
     /// Reducers shown in the legend: `mean`, `max`, `lastNotNull`…
     public var calcs: [String]?
     public var origin: Provenance?

@@ -3,9 +3,10 @@ import VigilCore
 /// A template variable (`query`, `datasource`, `custom`, `interval`, `constant`, `textbox`,
 /// `adhoc`).
 public struct Variable: Sendable, Codable {
+    // Declaration order is the order Vigil writes a built variable in (a read one keeps its own).
     public var name: String?
-    public var type: String?
     public var label: String?
+    public var type: String?
     public var description: String?
     public var datasource: DatasourceRef?
     /// A string (`label_values(up, job)`), or an object (`{"query": "...", "refId": "..."}`)
@@ -13,7 +14,6 @@ public struct Variable: Sendable, Codable {
     public var query: RawNode?
     /// `datasource` variables: the plugin id (`prometheus`) in `query`; `custom`: values.
     public var definition: String?
-    public var current: VariableCurrent?
     /// 0 never, 1 on dashboard load, 2 on time range change (older files: booleans).
     public var refresh: FlexScalar?
     public var regex: String?
@@ -23,6 +23,7 @@ public struct Variable: Sendable, Codable {
     /// 0 shown, 1 label hidden, 2 variable hidden.
     public var hide: FlexScalar?
     public var sort: FlexScalar?
+    public var current: VariableCurrent?
     public var options: [RawNode]?
     public var origin: Provenance?
     public var extra: ExtraFields?

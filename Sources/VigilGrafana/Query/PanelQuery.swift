@@ -72,7 +72,7 @@ public struct PanelQuery: Sendable {
 
     /// Whether this looks like LogQL or another language that happens to sit in `expr`.
     var looksLikeLogQL: Bool {
-        ["|=", "|~", "| json", "| logfmt", "| line_format", "| pattern", "| unpack"].contains { text.contains($0) } && !result.isValid
+        !result.isValid && ["|=", "|~", "| json", "| logfmt", "| line_format", "| pattern", "| unpack"].contains { text.contains($0) }
     }
 }
 
@@ -108,7 +108,7 @@ extension DashboardArtifact {
         var out: [PanelQuery] = []
         for panel in dashboard.allPanels where !panel.isRow {
             for target in panel.targets ?? [] {
-                guard let expr = target.expr, !expr.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, target.hide != true else { continue }
+                guard let expr = target.expr, !expr.allSatisfy(\.isWhitespace), target.hide != true else { continue }
                 let type = artifact(target.datasource) ?? artifact(panel.datasource)
                 if let type, type != "prometheus" { continue }
                 let node = target.origin?.node?["expr"]

@@ -59,17 +59,11 @@ public struct KubernetesObjectKind: FileKind {
         var out = DecodeOutput(diagnostics: diagnostics)
         guard let object else { return out }
         out.artifacts.append(KubernetesArtifact(file: file, object: object))
-        if case .configMap = object, let embedded, let data = node["data"]?.mapping {
-            for p in data.pairs {
-                guard let key = p.key.scalarText, p.value.scalar != nil,
-                      embeddedSuffixes.contains(where: { key.hasSuffix($0) }) else { continue }
-                var inner = embedded.decode(scalar: p.value, of: file, name: key)
-                // A `.conf` value is YAML only by accident (nginx.conf, redis.conf): unless some
-                // kind recognised it, YAML parse problems in it are not findings.
-                if key.hasSuffix(".conf"), inner.artifacts.isEmpty {
-                    inner.diagnostics.removeAll { $0.rule.hasPrefix("yaml/") }
-                }
-                out.append(inner)
+        if let embedded {
+            switch object {
+            case .configMap: out.append(EmbeddedFiles.inConfigMap(node, file: file, embedded: embedded))
+            case .secret: out.append(EmbeddedFiles.inSecret(node, file: file, embedded: embedded))
+            default: break
             }
         }
         return out

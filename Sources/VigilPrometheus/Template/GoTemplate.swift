@@ -91,6 +91,14 @@ struct TemplateParser {
     var result = GoTemplate()
     var tokens: [Token] = []
     var k = 0
+    /// Parenthesised pipelines open around the operand being parsed.
+    var parenDepth = 0
+    /// Deepest parenthesis nesting accepted; parsing recurses per level, so this bounds the stack.
+    /// (Go stops at 10 000 with "max expression depth exceeded"; real templates use a handful.)
+    static let maxParenDepth = 100
+    /// Deepest `{{if}}`/`{{range}}`/`{{with}}`/`{{define}}` nesting accepted, which keeps the
+    /// per-action scope and block lookups short.
+    static let maxBlockDepth = 1_000
 
     init(bytes: [UInt8], functions: Set<String>) {
         self.bytes = bytes
@@ -271,6 +279,9 @@ struct TemplateParser {
         switch word {
         case "if", "with", "range":
             advance()
+            guard blocks.count < Self.maxBlockDepth else {
+                throw fail("blocks nested deeper than \(Self.maxBlockDepth) levels", open..<range.upperBound)
+            }
             scopes.append([])
             blocks.append((Block(rawValue: word) ?? .if, open..<range.upperBound, false))
             try parsePipeline(allowDeclaration: true, context: word, rangeDeclaration: word == "range")
@@ -299,6 +310,9 @@ struct TemplateParser {
             guard current.tok == .string else { throw fail("expected template name string in \(word)", current.range) }
             advance()
             if word == "block" { try parsePipeline(allowDeclaration: false, context: "block") }
+            guard blocks.count < Self.maxBlockDepth else {
+                throw fail("blocks nested deeper than \(Self.maxBlockDepth) levels", open..<range.upperBound)
+            }
             blocks.append((word == "define" ? .define : .block, open..<range.upperBound, false))
             scopes.append(word == "define" ? ["$"] : [])
             try expectEnd()
@@ -442,6 +456,11 @@ struct TemplateParser {
         case .dot, .string, .number, .char:
             advance()
         case .leftParen:
+            guard parenDepth < Self.maxParenDepth else {
+                throw fail("max expression depth exceeded (more than \(Self.maxParenDepth) nested parentheses)", t.range)
+            }
+            parenDepth += 1
+            defer { parenDepth -= 1 }
             advance()
             try parsePipeline(allowDeclaration: false, context: "parenthesized pipeline")
             guard current.tok == .rightParen else { throw fail("unclosed left paren", t.range) }

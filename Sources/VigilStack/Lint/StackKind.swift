@@ -40,8 +40,7 @@ public enum StackFiles {
         let dir = stackPath.contains("/") ? String(stackPath[..<(stackPath.lastIndex(of: "/") ?? stackPath.endIndex)]) : "."
         return { relative in
             let path = relative.hasPrefix("/") ? relative : (dir == "." ? relative : dir + "/" + relative)
-            guard let data = FileManager.default.contents(atPath: path) else { return nil }
-            return SourceFile(path: path, bytes: [UInt8](data))
+            return try? SourceFile.read(path).get()
         }
     }
 }

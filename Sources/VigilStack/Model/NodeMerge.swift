@@ -30,7 +30,7 @@ public enum NodeMerge {
                 }
             }
             pairs.removeAll { $0.key.scalarText.map(removed.contains) ?? false }
-            return Node(.mapping(Mapping(pairs)), tag: base.tag, range: overlay.range)
+            return Node(.mapping(Mapping(pairs)), tag: base.tag, range: position(base, overlay))
         case (.sequence(let b), .sequence(let o)):
             guard let bn = names(b), let on = names(o) else { return overlay }
             var items = b
@@ -50,10 +50,16 @@ public enum NodeMerge {
                 }
             }
             if !removed.isEmpty { items.removeAll { ($0["name"] ?? $0["title"])?.scalarText.map(removed.contains) ?? false } }
-            return Node(.sequence(items), tag: base.tag, range: overlay.range)
+            return Node(.sequence(items), tag: base.tag, range: position(base, overlay))
         default:
             return overlay
         }
+    }
+
+    /// Where a merged collection is reported: the overlay's position, or the base's when the
+    /// overlay was built in memory (an environment's shorthands), so no finding is left at 0:0.
+    private static func position(_ base: Node, _ overlay: Node) -> SourceRange {
+        overlay.range.start.line > 0 ? overlay.range : base.range
     }
 
     /// The identity of every item (its `name`, else its `title`), when every item has one.

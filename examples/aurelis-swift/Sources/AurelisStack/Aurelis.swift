@@ -11,20 +11,20 @@ public enum Aurelis {
             namespace: "aurelis-production", monitoringNamespace: "aurelis-monitoring",
             replicas: 3,
             ports: ["http": 8080, "metrics": 9090],
-            startupTime: "300s",                       // the guide's startup budget: 5 minutes
-            resources: ResourceRequirements(requests: ["cpu": "500m", "memory": "1Gi"], limits: ["memory": "2Gi"]),
+            startupTime: .seconds(300),                 // the guide's startup budget: 5 minutes
+            resources: ResourceRequirements(requests: ["cpu": .millicores(500), "memory": .gibibytes(1)], limits: ["memory": .gibibytes(2)]),
             env: ["LOG_FORMAT": "json"]),
         metrics: metrics,
         includeCatalogues: exporterCatalogues,
         scrape: ScrapeDefinition(
-            interval: "30s", timeout: "10s", evaluationInterval: "30s",
+            interval: .seconds(30), timeout: .seconds(10), evaluationInterval: .seconds(30),
             externalLabels: ["cluster": "aurelis-production"],
             jobs: [
                 // The exporters run in the cluster: scrape their pods, not their Services' virtual IPs.
                 ScrapeJobDefinition(name: "redis", kind: .endpoints, service: "aurelis-redis", port: "metrics", catalogue: "redis-exporter"),
                 ScrapeJobDefinition(name: "nginx", kind: .endpoints, service: "nginx-exporter", port: "metrics", catalogue: "nginx-exporter"),
             ],
-            retention: "15d"),
+            retention: .days(15)),
         // /ready checks GitHub and the cache: right for readiness, wrong for liveness.
         probes: ProbesDefinition(dependencyEndpoints: ["/ready", "/health"]),
         alerts: alerts,
@@ -62,15 +62,15 @@ public enum Aurelis {
     /// CPU alerts apply as they are.
     static let alerts = [
         AlertDefinition(name: "AurelisGitHubRateLimitLow", kind: .gauge, metric: "aurelis_github_rate_limit_remaining", op: .below,
-                        thresholds: ["warning": 100], for: ["warning": "5m"],
+                        thresholds: ["warning": 100], for: ["warning": .minutes(5)],
                         summary: "GitHub API rate limit running low",
                         description: "Only {{ $value }} GitHub API requests remain in the current window."),
         AlertDefinition(name: "AurelisLowCacheHitRate", kind: .gauge, metric: "aurelis_cache_hit_rate", op: .below,
-                        thresholds: ["warning": 0.7], for: ["warning": "15m"],
+                        thresholds: ["warning": 0.7], for: ["warning": .minutes(15)],
                         summary: "Low cache hit rate",
                         description: "The cache hit rate is {{ $value | humanizePercentage }}."),
         AlertDefinition(name: "AurelisHighQueueSize", kind: .gauge, metric: "aurelis_queue_size",
-                        thresholds: ["warning": 1000], for: ["warning": "10m"],
+                        thresholds: ["warning": 1000], for: ["warning": .minutes(10)],
                         summary: "High queue size",
                         description: "The processing queue holds {{ $value }} items."),
     ]

@@ -1,0 +1,39 @@
+/// Label and annotation syntax (`k8s.io/apimachinery/pkg/util/validation`), with its wording.
+enum LabelSyntax {
+    /// Why `key` is not a valid label or annotation key (a qualified name: an optional DNS-1123
+    /// subdomain prefix and `/`, then a name of at most 63 characters), or nil.
+    static func keyProblem(_ key: String) -> String? {
+        let parts = key.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
+        let name: Substring
+        switch parts.count {
+        case 1:
+            name = parts[0]
+        case 2:
+            if parts[0].isEmpty { return "prefix part must be non-empty" }
+            if let p = NameFormat.dns1123Subdomain.problem(String(parts[0])) { return "prefix part \(p)" }
+            name = parts[1]
+        default:
+            return "a qualified name " + nameSyntax + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"
+        }
+        if name.isEmpty { return "name part must be non-empty" }
+        if name.utf8.count > 63 { return "name part must be no more than 63 characters" }
+        return isQualifiedNamePart(name) ? nil : "name part " + nameSyntax + " (e.g. 'MyName',  or 'my.name',  or '123-abc')"
+    }
+
+    /// Why `value` is not a valid label value (empty, or at most 63 characters of the name syntax), or nil.
+    static func valueProblem(_ value: String) -> String? {
+        if value.isEmpty { return nil }
+        if value.utf8.count > 63 { return "must be no more than 63 characters" }
+        return isQualifiedNamePart(Substring(value)) ? nil : "a valid label must be an empty string or " + nameSyntax + " (e.g. 'MyValue',  or 'my_value',  or '12345')"
+    }
+
+    private static let nameSyntax = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"
+
+    /// `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]`.
+    private static func isQualifiedNamePart(_ s: Substring) -> Bool {
+        let b = Array(s.utf8)
+        func alnum(_ c: UInt8) -> Bool { (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) }
+        guard let first = b.first, let last = b.last, alnum(first), alnum(last) else { return false }
+        return b.allSatisfy { alnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+    }
+}

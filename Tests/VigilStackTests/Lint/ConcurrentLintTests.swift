@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+import VigilCore
+import VigilStack
+
+/// The lint driver reads, decodes and checks files concurrently (and parses large rule files on
+/// all cores); its report must equal the one-thread run, every time. `make test-asan` runs this
+/// suite under ThreadSanitizer.
+@Suite("Lint driver: concurrency")
+struct ConcurrentLintTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A rule file large enough for the parallel expression parser (512 rules or more).
+    static func largeRuleFile() -> String {
+        var text = "groups:\n- name: many\n  rules:\n"
+        for i in 0..<700 {
+            text += "  - alert: Alert\(i)\n    expr: sum by (job) (rate(http_requests_total{code=~\"5..\", i=\"\(i)\"}[5m])) > \(i)\n"
+            text += "    labels: {severity: critical}\n    annotations: {summary: '{{ $labels.job }} at {{ $value }}'}\n"
+        }
+        return text
+    }
+
+    func render(_ r: LintResult) -> [String] {
+        r.diagnostics.map { "\($0.file):\($0.range?.start.line ?? 0):\($0.range?.start.column ?? 0) \($0.rule) \($0.message)" }
+    }
+
+    @Test func concurrentRunEqualsTheSequentialRun() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-concurrent-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let examples = Self.root.appendingPathComponent("examples/guide-as-written")
+        for name in try FileManager.default.contentsOfDirectory(atPath: examples.path) where name != "README.md" {
+            try FileManager.default.copyItem(at: examples.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+        }
+        try Self.largeRuleFile().write(to: dir.appendingPathComponent("many-rules.yaml"), atomically: true, encoding: .utf8)
+        try "a: [1, 2\n".write(to: dir.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+
+        let linter = Linter(registry: VigilRegistry.all)
+        let paths = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted().map { dir.appendingPathComponent($0).path }
+        let files = try paths.map { SourceFile(path: $0, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: $0)))) }
+        let sequential = render(linter.lintSynchronously(files: files))
+        #expect(sequential.contains { $0.contains("broken.yaml:2:1 yaml/syntax") })
+        #expect(sequential.contains { $0.contains("alert-rules.yaml") })
+        for _ in 0..<3 {
+            let concurrent = await linter.lint(paths: [dir.path])
+            #expect(render(concurrent) == sequential)
+            #expect(concurrent.fileCount == files.count)
+        }
+    }
+}
