@@ -12,16 +12,18 @@ public struct GroupByUnknownLabel: Check {
     public init() {}
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        // Without an Alertmanager config there is nothing to route; knownAlerts walks every rule.
+        // Without an Alertmanager config or resource there is nothing to route; knownAlerts walks
+        // every rule.
         let configs = context.all(AlertmanagerConfigArtifact.self)
-        guard !configs.isEmpty, let alerts = context.knownAlerts else { return }
+        let resources = context.all(AlertmanagerConfigResourceArtifact.self)
+        guard !configs.isEmpty || !resources.isEmpty, let alerts = context.knownAlerts else { return }
         for a in configs {
             for visit in a.config.allRoutes {
                 check(visit.route.groupBy ?? [], key: "group_by", at: visit.route.origin, in: a.file, alerts, &report)
             }
         }
         // prometheus-operator AlertmanagerConfig resources group the namespace's alerts the same way.
-        for a in context.all(AlertmanagerConfigResourceArtifact.self) {
+        for a in resources {
             for (route, _) in a.resource.spec?.route?.walk(path: "spec.route") ?? [] {
                 check(route.groupBy ?? [], key: "groupBy", at: route.origin, in: a.file, alerts, &report)
             }
