@@ -22,7 +22,7 @@ struct HostileInputTests {
         #expect(d.range.map { $0.start.line >= 2 && $0.start.line <= 11 } == true)
     }
 
-    @Test func fiftyMegabyteSingleLineJSONArrayHitsTheNodeLimit() throws {
+    @Test func fiftyMegabyteSingleLineJSONArrayIsRefusedBeforeParsing() throws {
         var bytes: [UInt8] = [0x5B]
         bytes.reserveCapacity(50_000_002)
         for _ in 0..<25_000_000 { bytes.append(0x31); bytes.append(0x2C) }
@@ -30,15 +30,24 @@ struct HostileInputTests {
         let file = SourceFile(path: "big.json", bytes: bytes)
         let r = YAMLLoader.load(file)
         let d = try #require(limitDiagnostics(r).first)
-        #expect(d.message == "more than \(LoadLimits.default.maxNodes) nodes in one file")
-        #expect(d.range?.start.line == 1)
-        // The first node past the limit: element maxNodes (from 0), at column 2 + 2 * maxNodes.
-        #expect(d.range?.start.column == 2 + 2 * LoadLimits.default.maxNodes)
+        #expect(d.message == "line 1 is 50000001 bytes long, more than \(LoadLimits.default.maxLineBytes) bytes on one line")
+        #expect(d.range?.start.line == 1 && d.range?.start.column == 1)
         #expect(r.documents.isEmpty)
         // The report shows a window of the 50 MB line, not the line.
         let text = TextReporter(color: false).render(d, file: file)
         #expect(text.utf8.count < 1_000)
-        #expect(text.contains("…1,1,1"))
+        #expect(text.contains("[1,1,1"))
+    }
+
+    @Test func aFlatArrayPastTheNodeLimitIsCutThere() throws {
+        let limits = LoadLimits(maxNodes: 100_000)
+        let text = "[\n" + String(repeating: "1,\n", count: 150_000) + "1]\n"
+        let r = YAMLLoader.load(text: text, path: "big.json", limits: limits)
+        let d = try #require(limitDiagnostics(r).first)
+        #expect(d.message == "more than 100000 nodes in one file")
+        // The first node past the limit: element 100 000 (from 0), on line 2 + 100 000.
+        #expect(d.range?.start.line == 2 + 100_000)
+        #expect(r.documents.isEmpty)
     }
 
     @Test func longLineExcerptEndsAtTheLineBreak() throws {

@@ -26,14 +26,18 @@ public struct LoadLimits: Sendable {
     /// (`<<`) copy. Bounds the memory a large flat file (a 50 MB JSON array) or a chain of merges
     /// can take, which the alias limit alone does not.
     public var maxNodes: Int
+    /// Bytes one line may hold. A flat file on one line (a 50 MB minified JSON array) is refused
+    /// before parsing starts, instead of after parsing up to `maxNodes`.
+    public var maxLineBytes: Int
 
     public init(maxDepth: Int = 500, maxExpandedNodes: Int = 1_000_000, aliasExpansionFactor: Int = 10, maxDocuments: Int = 100_000,
-                maxNodes: Int = 4_000_000) {
+                maxNodes: Int = 4_000_000, maxLineBytes: Int = 16 << 20) {
         self.maxDepth = maxDepth
         self.maxExpandedNodes = maxExpandedNodes
         self.aliasExpansionFactor = aliasExpansionFactor
         self.maxDocuments = maxDocuments
         self.maxNodes = maxNodes
+        self.maxLineBytes = maxLineBytes
     }
 
     public static let `default` = LoadLimits()

@@ -79,6 +79,7 @@ private struct TreeBuilder {
 
     mutating func run() {
         if file.bytes.isEmpty { return }
+        guard withinLineLimit() else { return }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             report("yaml/syntax", "could not initialise the YAML parser", at: nil)
@@ -100,6 +101,20 @@ private struct TreeBuilder {
                 if !keepGoing || type == YAML_STREAM_END_EVENT { return }
             }
         }
+    }
+
+    /// False (with a diagnostic at the line) when a line is longer than `maxLineBytes`.
+    private mutating func withinLineLimit() -> Bool {
+        let starts = file.lineStarts
+        for (i, start) in starts.enumerated() {
+            let end = i + 1 < starts.count ? starts[i + 1] : file.bytes.count
+            guard end - start > limits.maxLineBytes else { continue }
+            report("yaml/limit", "line \(i + 1) is \(end - start) bytes long, more than \(limits.maxLineBytes) bytes on one line",
+                   at: SourceRange(at: file.position(atOffset: start)),
+                   hint: "Vigil refuses such files before parsing; write the file with line breaks (e.g. `jq .` for JSON).")
+            return false
+        }
+        return true
     }
 
     private mutating func reportParserError(_ parser: yaml_parser_t) {
