@@ -48,10 +48,11 @@ fuzz:
 	@VIGIL_FUZZ=1 scripts/install-deps.sh
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
-# The short run CI can afford: 30 seconds per target.
+# The short run CI can afford: FUZZ_SMOKE_SECONDS per target (CI passes 10).
+FUZZ_SMOKE_SECONDS ?= 30
 fuzz-smoke:
 	@VIGIL_FUZZ=1 scripts/install-deps.sh
-	FUZZ_SECONDS=30 scripts/fuzz.sh
+	FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS) scripts/fuzz.sh
 
 # Core modules' tests under AddressSanitizer, the concurrent lint driver under ThreadSanitizer.
 test-asan: deps
