@@ -95,3 +95,19 @@ import VigilAlertmanager
         }
     }
 }
+
+@Suite struct MatcherPrintingTests {
+    /// Found by fuzz-matchers: a quote followed by a combining mark is one Character, so escaping
+    /// by Character printed it bare and the printed matcher did not parse.
+    @Test func aQuoteBeforeACombiningMarkIsEscaped() throws {
+        let input = String(decoding: [0x7B, 0x61, 0x3D, 0x22, 0x31, 0x22, 0x2C, 0x20, 0x62, 0x3D, 0x82, 0x5C, 0x22, 0xDD, 0x82, 0x7D], as: UTF8.self)
+        let list = try MatcherParser.parseList(input)
+        for m in list {
+            let again = try MatcherParser.parse(m.description)
+            #expect(again.value == m.value)
+            #expect(again.description == m.description)
+        }
+        let m = try LabelMatcher(name: "b", op: .equal, value: "\"\u{0742}")
+        #expect(m.description == "b=\"\\\"\u{0742}\"")
+    }
+}

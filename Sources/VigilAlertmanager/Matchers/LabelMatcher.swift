@@ -57,17 +57,19 @@ public struct LabelMatcher: Sendable, Hashable, CustomStringConvertible {
         return "\(shownName)\(op.rawValue)\"\(LabelMatcher.escape(value))\""
     }
 
+    /// Escapes by Unicode scalar, not by Character: a quote followed by a combining mark is one
+    /// Character (`"\u{0742}`) that equals no quote, and would print unescaped (found by fuzzing).
     static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s {
+        var out = String.UnicodeScalarView()
+        for c in s.unicodeScalars {
             switch c {
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\"": out += "\\\""
+            case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
+            case "\n": out.append(contentsOf: "\\n".unicodeScalars)
+            case "\"": out.append(contentsOf: "\\\"".unicodeScalars)
             default: out.append(c)
             }
         }
-        return out
+        return String(out)
     }
 
     /// Alertmanager's sort order for a route's matchers: name, then value, then operator.
