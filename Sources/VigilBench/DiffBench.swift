@@ -45,46 +45,12 @@ enum DiffBench: BenchSuite {
             var text = ""
             for i in (f * perFile)..<min(objects, (f + 1) * perFile) {
                 if !text.isEmpty { text += "---\n" }
-                text += deployment(i, replicas: changed && i % 100 == 42 ? 5 : 2)
+                text += SyntheticInputs.deployment(i, replicas: changed && i % 100 == 42 ? 5 : 2)
             }
             let path = "kubernetes/apps-\(f).yaml"
             files[path] = SourceFile(path: (changed ? "new/" : "old/") + path, text: text)
         }
         return files
-    }
-
-    static func deployment(_ i: Int, replicas: Int) -> String {
-        """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: service-\(i)
-          namespace: team-\(i % 17)
-          labels: {app: service-\(i), tier: backend}
-        spec:
-          replicas: \(replicas)
-          selector:
-            matchLabels: {app: service-\(i)}
-          template:
-            metadata:
-              labels: {app: service-\(i), tier: backend}
-            spec:
-              containers:
-                - name: app
-                  image: registry.example.org/service-\(i):v1.\(i % 40).0
-                  args: ["--port=8080", "--log-format=json"]
-                  ports:
-                    - {name: http, containerPort: 8080}
-                    - {name: metrics, containerPort: 9090}
-                  env:
-                    - {name: LOG_LEVEL, value: info}
-                    - name: POD_NAME
-                      valueFrom: {fieldRef: {fieldPath: metadata.name}}
-                  resources:
-                    requests: {cpu: 100m, memory: 128Mi}
-                    limits: {memory: 256Mi}
-
-        """
     }
 
     /// The process's peak resident set so far (`getrusage`; Linux reports KiB); the sizes run in

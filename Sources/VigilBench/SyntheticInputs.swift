@@ -7,47 +7,8 @@ enum SyntheticInputs {
         out.reserveCapacity(targetBytes + 4096)
         var i = 0
         while out.utf8.count < targetBytes {
+            out += deployment(i, replicas: 1 + i % 5)
             out += """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: service-\(i)
-              namespace: team-\(i % 17)
-              labels: {app: service-\(i), tier: backend, "app.kubernetes.io/part-of": shop}
-            spec:
-              replicas: \(1 + i % 5)
-              selector:
-                matchLabels: {app: service-\(i)}
-              template:
-                metadata:
-                  labels: {app: service-\(i), tier: backend}
-                  annotations:
-                    prometheus.io/scrape: "true"
-                    prometheus.io/port: "9090"
-                spec:
-                  containers:
-                    - name: app
-                      image: registry.example.org/service-\(i):v1.\(i % 40).0
-                      args: ["--port=8080", "--log-format=json"]
-                      ports:
-                        - {name: http, containerPort: 8080}
-                        - {name: metrics, containerPort: 9090}
-                      env:
-                        - name: LOG_LEVEL
-                          value: info
-                        - name: POD_NAME
-                          valueFrom: {fieldRef: {fieldPath: metadata.name}}
-                      resources:
-                        requests: {cpu: 100m, memory: 128Mi}
-                        limits: {memory: 512Mi}
-                      readinessProbe:
-                        httpGet: {path: /ready, port: http}
-                        periodSeconds: 10
-                        timeoutSeconds: 2
-                      livenessProbe:
-                        httpGet: {path: /live, port: http}
-                        periodSeconds: 20
-                        failureThreshold: 3
             ---
             apiVersion: v1
             kind: Service
@@ -65,6 +26,54 @@ enum SyntheticInputs {
             i += 1
         }
         return out
+    }
+
+    /// One Deployment `service-i` (probes, resources, annotations): the unit of the
+    /// Kubernetes inputs, shared by the load, lint and diff benchmarks.
+    static func deployment(_ i: Int, replicas: Int) -> String {
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: service-\(i)
+          namespace: team-\(i % 17)
+          labels: {app: service-\(i), tier: backend, "app.kubernetes.io/part-of": shop}
+        spec:
+          replicas: \(replicas)
+          selector:
+            matchLabels: {app: service-\(i)}
+          template:
+            metadata:
+              labels: {app: service-\(i), tier: backend}
+              annotations:
+                prometheus.io/scrape: "true"
+                prometheus.io/port: "9090"
+            spec:
+              containers:
+                - name: app
+                  image: registry.example.org/service-\(i):v1.\(i % 40).0
+                  args: ["--port=8080", "--log-format=json"]
+                  ports:
+                    - {name: http, containerPort: 8080}
+                    - {name: metrics, containerPort: 9090}
+                  env:
+                    - name: LOG_LEVEL
+                      value: info
+                    - name: POD_NAME
+                      valueFrom: {fieldRef: {fieldPath: metadata.name}}
+                  resources:
+                    requests: {cpu: 100m, memory: 128Mi}
+                    limits: {memory: 512Mi}
+                  readinessProbe:
+                    httpGet: {path: /ready, port: http}
+                    periodSeconds: 10
+                    timeoutSeconds: 2
+                  livenessProbe:
+                    httpGet: {path: /live, port: http}
+                    periodSeconds: 20
+                    failureThreshold: 3
+
+        """
     }
 
     /// A JSON array of objects of about `targetBytes`.
