@@ -24,7 +24,7 @@ enum LabelSyntax {
     static func valueProblem(_ value: String) -> String? {
         if value.isEmpty { return nil }
         if value.utf8.count > 63 { return "must be no more than 63 characters" }
-        return isQualifiedNamePart(Substring(value)) ? nil : "a valid label must be an empty string or " + nameSyntax + " (e.g. 'MyValue',  or 'my_value',  or '12345')"
+        return isQualifiedNamePart(Substring(value)) ? nil : "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345')"
     }
 
     private static let nameSyntax = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"
