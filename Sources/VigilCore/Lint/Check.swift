@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One check: reads typed artifacts from the context and reports findings of one rule.
 ///
 /// Convention: one check per file, the type named after what it checks
@@ -52,17 +54,36 @@ public struct CheckReport: Sendable {
 public final class LintContext: Sendable {
     public let artifacts: [any Artifact]
     public let options: LintOptions
+    /// Values derived from the artifacts, built once per run for all the checks that ask.
+    private let derived = Mutex<[ObjectIdentifier: any Sendable]>([:])
 
     public init(artifacts: [any Artifact], options: LintOptions = LintOptions()) {
         self.artifacts = artifacts
         self.options = options
     }
 
-    /// All artifacts of one type, in load order.
+    /// All artifacts of one type, in load order (worked out once per type and run).
     public func all<T: Artifact>(_ type: T.Type) -> [T] {
-        artifacts.compactMap { $0 as? T }
+        shared(AllOfType<T>.self) { $0.artifacts.compactMap { $0 as? T } }
+    }
+
+    /// The value `key` names, built by `build` the first time a check of this run asks for it.
+    /// Checks run concurrently: `build` runs outside the lock (it may ask for other shared
+    /// values), and when two checks build the same value at once the first one stored wins.
+    public func shared<Key, Value: Sendable>(_ key: Key.Type, _ build: (LintContext) -> Value) -> Value {
+        let id = ObjectIdentifier(key)
+        if let known = derived.withLock({ $0[id] }) as? Value { return known }
+        let built = build(self)
+        return derived.withLock { table in
+            if let first = table[id] as? Value { return first }
+            table[id] = built
+            return built
+        }
     }
 }
+
+/// The key of `LintContext.all(T.self)`'s shared value.
+private enum AllOfType<T> {}
 
 /// Knowledge and settings a lint run was given beyond its files.
 public struct LintOptions: Sendable {

@@ -63,9 +63,23 @@ public struct SecretSpan: Sendable {
 
     /// `DB_PASSWORD`, `API_TOKEN`, `SLACK_WEBHOOK_URL`, `ELASTIC_PASSWORD`.
     static func isCredentialVariable(_ name: String) -> Bool {
-        let upper = name.uppercased()
-        return ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "CREDENTIAL", "WEBHOOK", "PRIVATE_KEY"].contains { upper.contains($0) }
+        let utf8 = name.utf8
+        // Non-ASCII names go the long way: upper-casing may lengthen them (`ß` is `SS`).
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            let upper = name.uppercased()
+            return credentialVariableWords.contains { upper.contains($0) }
+        }
+        var upper = Array(utf8)
+        for i in upper.indices where upper[i] >= 0x61 && upper[i] <= 0x7A { upper[i] -= 0x20 }
+        return credentialVariableBytes.contains { word in
+            upper.count >= word.count && (0...(upper.count - word.count)).contains { start in
+                upper[start..<(start + word.count)].elementsEqual(word)
+            }
+        }
     }
+
+    private static let credentialVariableWords = ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "CREDENTIAL", "WEBHOOK", "PRIVATE_KEY"]
+    private static let credentialVariableBytes = credentialVariableWords.map { Array($0.utf8) }
 
     /// Booleans, numbers and nulls are settings, not secrets (`password: false` in a schema).
     static func isPlainValue(_ node: Node) -> Bool {

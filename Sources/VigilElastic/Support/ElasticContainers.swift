@@ -32,7 +32,7 @@ struct ElasticSetting: Sendable {
 /// A container running an Elastic product, with its settings gathered from the environment
 /// (the Docker images read `cluster.name`-style variables as settings) and, for Elasticsearch,
 /// an `elasticsearch.yml` mounted from a ConfigMap of the run.
-struct ElasticContainer {
+struct ElasticContainer: Sendable {
     let product: ElasticProduct
     let workload: Workload
     let ref: ContainerRef
@@ -127,8 +127,12 @@ struct JavaHeap {
 }
 
 extension LintContext {
-    /// Every container of the run running an Elastic product.
+    /// Every container of the run running an Elastic product (gathered once per run).
     var elasticContainers: [ElasticContainer] {
+        shared(ElasticContainer.self) { $0.gatherElasticContainers() }
+    }
+
+    private func gatherElasticContainers() -> [ElasticContainer] {
         let inventory = KubernetesInventory.of(self)
         var out: [ElasticContainer] = []
         for (w, ref) in inventory.containers where ref.role != .initContainer {
@@ -140,7 +144,7 @@ extension LintContext {
             }
             for e in ref.container.env ?? [] {
                 env[e.name] = e
-                if e.name.contains("."), let v = e.value {
+                if e.name.utf8.contains(UInt8(ascii: ".")), let v = e.value {
                     settings[e.name] = ElasticSetting(value: v, file: e.origin?.file, range: e.origin?.range(ofValue: "value") ?? e.origin?.range)
                 }
             }

@@ -1,4 +1,3 @@
-import Synchronization
 import VigilCore
 
 /// A workload's view for checks: a Deployment, StatefulSet, DaemonSet or bare Pod and the pods
@@ -135,7 +134,7 @@ public struct KubernetesInventory: Sendable {
 
     /// The inventory of a lint run, built once and shared by every check of the run.
     public static func of(_ context: LintContext) -> KubernetesInventory {
-        InventoryCache.shared.inventory(for: context)
+        context.shared(KubernetesInventory.self) { KubernetesInventory($0) }
     }
 
     public init(_ context: LintContext) {
@@ -262,30 +261,5 @@ public struct KubernetesInventory: Sendable {
     public func workloadCount(inNamespace namespace: String?) -> Int {
         guard let namespace, !namespace.isEmpty else { return workloads.count }
         return (workloadsPerNamespace[namespace] ?? 0) + (workloadsPerNamespace[""] ?? 0)
-    }
-}
-
-/// Remembers the inventory of the lint run in progress, so the checks of one run build it once.
-final class InventoryCache: Sendable {
-    static let shared = InventoryCache()
-
-    private final class Entry: @unchecked Sendable {
-        weak var context: LintContext?
-        let inventory: KubernetesInventory
-        init(context: LintContext, inventory: KubernetesInventory) {
-            self.context = context
-            self.inventory = inventory
-        }
-    }
-
-    private let slot = Mutex<Entry?>(nil)
-
-    func inventory(for context: LintContext) -> KubernetesInventory {
-        slot.withLock { entry in
-            if let e = entry, e.context === context { return e.inventory }
-            let built = KubernetesInventory(context)
-            entry = Entry(context: context, inventory: built)
-            return built
-        }
     }
 }

@@ -3,6 +3,8 @@ enum LabelSyntax {
     /// Why `key` is not a valid label or annotation key (a qualified name: an optional DNS-1123
     /// subdomain prefix and `/`, then a name of at most 63 characters), or nil.
     static func keyProblem(_ key: String) -> String? {
+        // The common case, a plain name without a prefix, needs no splitting.
+        if !key.utf8.contains(UInt8(ascii: "/")), !key.isEmpty, key.utf8.count <= 63, isQualifiedNamePart(Substring(key)) { return nil }
         let parts = key.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
         let name: Substring
         switch parts.count {
@@ -31,7 +33,7 @@ enum LabelSyntax {
 
     /// `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]`.
     private static func isQualifiedNamePart(_ s: Substring) -> Bool {
-        let b = Array(s.utf8)
+        let b = s.utf8
         func alnum(_ c: UInt8) -> Bool { (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) }
         guard let first = b.first, let last = b.last, alnum(first), alnum(last) else { return false }
         return b.allSatisfy { alnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }

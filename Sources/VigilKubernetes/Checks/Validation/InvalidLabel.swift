@@ -19,46 +19,46 @@ public struct InvalidLabel: Check {
     public func run(_ context: LintContext, _ report: inout CheckReport) {
         for object in KubernetesInventory.of(context).objects {
             guard let meta = object.metadata else { continue }
-            let what = object.displayName
-            check(meta.labels, node: meta.origin?.node?["labels"], file: meta.origin?.file, "\(what): label", values: true, &report)
-            check(meta.annotations, node: meta.origin?.node?["annotations"], file: meta.origin?.file, "\(what): annotation", values: false, &report)
+            func what() -> String { object.displayName }
+            check(meta.labels, node: meta.origin?.node?["labels"], file: meta.origin?.file, "\(what()): label", values: true, &report)
+            check(meta.annotations, node: meta.origin?.node?["annotations"], file: meta.origin?.file, "\(what()): annotation", values: false, &report)
             switch object {
             case .deployment(let d): workload(what, selector: d.spec.selector, template: d.spec.template, &report)
             case .statefulSet(let s): workload(what, selector: s.spec.selector, template: s.spec.template, &report)
             case .daemonSet(let d): workload(what, selector: d.spec.selector, template: d.spec.template, &report)
             case .service(let s):
-                check(s.spec?.selector, node: s.spec?.origin?.node?["selector"], file: s.spec?.origin?.file, "\(what): selector label", values: true, &report)
+                check(s.spec?.selector, node: s.spec?.origin?.node?["selector"], file: s.spec?.origin?.file, "\(what()): selector label", values: true, &report)
             default: break
             }
         }
     }
 
-    private func workload(_ what: String, selector: LabelSelector?, template: PodTemplateSpec, _ report: inout CheckReport) {
+    private func workload(_ what: () -> String, selector: LabelSelector?, template: PodTemplateSpec, _ report: inout CheckReport) {
         if let selector {
-            check(selector.matchLabels, node: selector.origin?.node?["matchLabels"], file: selector.origin?.file, "\(what): selector label", values: true, &report)
+            check(selector.matchLabels, node: selector.origin?.node?["matchLabels"], file: selector.origin?.file, "\(what()): selector label", values: true, &report)
             for e in selector.matchExpressions ?? [] {
                 if let problem = LabelSyntax.keyProblem(e.key) {
-                    report.add("\(what): selector key \"\(e.key)\" is invalid: \(problem)", at: e.origin, key: "key")
+                    report.add("\(what()): selector key \"\(e.key)\" is invalid: \(problem)", at: e.origin, key: "key")
                 }
             }
         }
         if let meta = template.metadata {
-            check(meta.labels, node: meta.origin?.node?["labels"], file: meta.origin?.file, "\(what): pod template label", values: true, &report)
-            check(meta.annotations, node: meta.origin?.node?["annotations"], file: meta.origin?.file, "\(what): pod template annotation", values: false, &report)
+            check(meta.labels, node: meta.origin?.node?["labels"], file: meta.origin?.file, "\(what()): pod template label", values: true, &report)
+            check(meta.annotations, node: meta.origin?.node?["annotations"], file: meta.origin?.file, "\(what()): pod template annotation", values: false, &report)
         }
     }
 
     /// Reports each invalid key (and value, for labels) of `map`, at its place in `node`.
-    private func check(_ map: StringMap<String>?, node: Node?, file: SourceFile?, _ what: String, values: Bool, _ report: inout CheckReport) {
+    private func check(_ map: StringMap<String>?, node: @autoclosure () -> Node?, file: SourceFile?, _ what: @autoclosure () -> String, values: Bool, _ report: inout CheckReport) {
         guard let map, let file else { return }
         for (key, value) in map {
-            let pair = node?.mapping?.pair(for: key)
+            var pair: Pair? { node()?.mapping?.pair(for: key) }
             if let problem = LabelSyntax.keyProblem(key) {
-                report.add("\(what) key \"\(key)\" is invalid: \(problem)", in: file, at: pair?.key.range ?? node?.range)
+                report.add("\(what()) key \"\(key)\" is invalid: \(problem)", in: file, at: pair?.key.range ?? node()?.range)
             }
             if values, let problem = LabelSyntax.valueProblem(value) {
                 let shown = value.count > 70 ? String(value.prefix(67)) + "…" : value
-                report.add("\(what) \"\(key)\" has an invalid value \"\(shown)\": \(problem)", in: file, at: pair?.value.range ?? node?.range)
+                report.add("\(what()) \"\(key)\" has an invalid value \"\(shown)\": \(problem)", in: file, at: pair?.value.range ?? node()?.range)
             }
         }
     }
