@@ -61,6 +61,7 @@ struct Bench {
         DiffBench.self,
         GrafanaBench.self,
         PrometheusBench.self,
+        KubernetesBench.self,
     ]
 
     /// Synchronous, so that the process never parks its main thread in `dispatch_main` (which
