@@ -5,13 +5,16 @@ import VigilCore
 /// Label and annotation syntax as the API server validates it.
 @Suite struct LabelSyntaxTests {
     @Test(arguments: ["app", "App_Name.v2", "app.kubernetes.io/name", "example.com/MyName", "a", "x" + String(repeating: "y", count: 62),
-                      "prometheus.io/scrape", "k8s.io/0"])
+                      "prometheus.io/scrape", "k8s.io/0", "a-b.c-d.io/x_y", "0.io/Name", String(repeating: "a", count: 253) + "/app"])
     func validKeys(key: String) { #expect(LabelSyntax.keyProblem(key) == nil) }
 
     @Test(arguments: [
         ("-app", "name part must consist of"), ("app-", "name part must consist of"), ("my app", "name part must consist of"),
         ("a/b/c", "a qualified name must consist of"), ("/app", "prefix part must be non-empty"), ("example.com/", "name part must be non-empty"),
         ("Example.com/app", "prefix part a lowercase RFC 1123 subdomain"), ("x" + String(repeating: "y", count: 63), "no more than 63 characters"),
+        ("a..b/app", "prefix part"), ("a-.com/app", "prefix part"), ("-a.com/app", "prefix part"), (".a.com/app", "prefix part"),
+        ("a.com./app", "prefix part"), ("ex_ample.com/app", "prefix part"), ("example.com/-x", "name part must consist of"),
+        (String(repeating: "a", count: 254) + "/app", "prefix part"),
     ])
     func invalidKeys(key: String, expected: String) {
         let p = LabelSyntax.keyProblem(key)

@@ -1,14 +1,16 @@
 /// The `Decoder` handed to `init(from:)` implementations.
 struct NodeDecoderImpl: Decoder {
     let node: Node
-    let codingPath: [any CodingKey]
+    let path: FieldPath
     let session: DecodingSession
     let typeName: String
     var userInfo: [CodingUserInfoKey: Any] { [:] }
+    /// Built only when a model asks (to put it in a `DecodingError`).
+    var codingPath: [any CodingKey] { path.codingKeys }
 
-    init(node: Node, path: [any CodingKey], session: DecodingSession, typeName: String) {
+    init(node: Node, path: FieldPath, session: DecodingSession, typeName: String) {
         self.node = node
-        self.codingPath = path
+        self.path = path
         self.session = session
         self.typeName = typeName
     }
@@ -17,16 +19,16 @@ struct NodeDecoderImpl: Decoder {
         guard let mapping = node.mapping else {
             throw NodeDecodingError(rule: SchemaRule.typeMismatch,
                                     message: "expected a mapping for \(typeName), got \(session.describe(node))",
-                                    node: node, path: codingPath, hint: nil)
+                                    node: node, path: path, hint: nil)
         }
-        let tracker = session.tracker(for: node, mapping: mapping, typeName: typeName, path: codingPath)
+        let tracker = session.tracker(for: node, mapping: mapping, typeName: typeName, path: path)
         return KeyedDecodingContainer(KeyedNodeDecodingContainer<Key>(decoder: self, mapping: mapping, tracker: tracker))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         guard let items = node.sequence else {
             throw NodeDecodingError(rule: SchemaRule.typeMismatch, message: "expected a list, got \(session.describe(node))",
-                                    node: node, path: codingPath, hint: nil)
+                                    node: node, path: path, hint: nil)
         }
         return UnkeyedNodeDecodingContainer(decoder: self, items: items)
     }
@@ -51,7 +53,7 @@ extension NodeDecoderImpl: NodeBackedDecoder {
     var currentFile: SourceFile { session.file }
     func acceptAllKeys() {
         if let m = node.mapping {
-            session.tracker(for: node, mapping: m, typeName: typeName, path: codingPath).acceptsAll = true
+            session.tracker(for: node, mapping: m, typeName: typeName, path: path).acceptsAll = true
         }
     }
 }
@@ -70,23 +72,21 @@ struct KeyedNodeDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     }
 
     func contains(_ key: Key) -> Bool {
-        tracker.accessed.insert(key.stringValue)
-        return mapping[key.stringValue] != nil
+        tracker.value(key.stringValue) != nil
     }
 
     private func value(_ key: Key) -> Node? {
-        tracker.accessed.insert(key.stringValue)
-        return mapping[key.stringValue]
+        tracker.value(key.stringValue)
     }
 
-    private func path(_ key: Key) -> [any CodingKey] { codingPath + [key] }
+    private func path(_ key: Key) -> FieldPath { decoder.path.appending(key) }
 
     private func required(_ key: Key) throws -> Node {
         guard let v = value(key) else {
             tracker.aborted = true
             throw NodeDecodingError(rule: SchemaRule.missingField,
                                     message: "missing required field \"\(key.stringValue)\" in \(decoder.typeName)",
-                                    node: decoder.node, path: codingPath, hint: nil)
+                                    node: decoder.node, path: decoder.path, hint: nil)
         }
         return v
     }
@@ -222,13 +222,13 @@ struct UnkeyedNodeDecodingContainer: UnkeyedDecodingContainer {
     var count: Int? { items.count }
     var isAtEnd: Bool { currentIndex >= items.count }
 
-    private mutating func next() throws -> (Node, [any CodingKey]) {
+    private mutating func next() throws -> (Node, FieldPath) {
         guard currentIndex < items.count else {
             throw NodeDecodingError(rule: SchemaRule.typeMismatch, message: "list has fewer items than expected",
-                                    node: decoder.node, path: codingPath, hint: nil)
+                                    node: decoder.node, path: decoder.path, hint: nil)
         }
         let n = items[currentIndex]
-        let p = codingPath + [PathKey(intValue: currentIndex)]
+        let p = decoder.path.appending(index: currentIndex)
         currentIndex += 1
         return (n, p)
     }
@@ -290,22 +290,22 @@ struct SingleValueNodeDecodingContainer: SingleValueDecodingContainer {
     var node: Node { decoder.node }
 
     func decodeNil() -> Bool { session.isNull(node) }
-    func decode(_ type: Bool.Type) throws -> Bool { try session.decodeBool(node, path: codingPath) }
-    func decode(_ type: String.Type) throws -> String { try session.decodeString(node, path: codingPath) }
-    func decode(_ type: Double.Type) throws -> Double { try session.decodeDouble(node, path: codingPath) }
-    func decode(_ type: Float.Type) throws -> Float { Float(try session.decodeDouble(node, path: codingPath)) }
-    func decode(_ type: Int.Type) throws -> Int { try session.decodeInteger(Int.self, node, path: codingPath) }
-    func decode(_ type: Int8.Type) throws -> Int8 { try session.decodeInteger(Int8.self, node, path: codingPath) }
-    func decode(_ type: Int16.Type) throws -> Int16 { try session.decodeInteger(Int16.self, node, path: codingPath) }
-    func decode(_ type: Int32.Type) throws -> Int32 { try session.decodeInteger(Int32.self, node, path: codingPath) }
-    func decode(_ type: Int64.Type) throws -> Int64 { try session.decodeInteger(Int64.self, node, path: codingPath) }
-    func decode(_ type: UInt.Type) throws -> UInt { try session.decodeInteger(UInt.self, node, path: codingPath) }
-    func decode(_ type: UInt8.Type) throws -> UInt8 { try session.decodeInteger(UInt8.self, node, path: codingPath) }
-    func decode(_ type: UInt16.Type) throws -> UInt16 { try session.decodeInteger(UInt16.self, node, path: codingPath) }
-    func decode(_ type: UInt32.Type) throws -> UInt32 { try session.decodeInteger(UInt32.self, node, path: codingPath) }
-    func decode(_ type: UInt64.Type) throws -> UInt64 { try session.decodeInteger(UInt64.self, node, path: codingPath) }
+    func decode(_ type: Bool.Type) throws -> Bool { try session.decodeBool(node, path: decoder.path) }
+    func decode(_ type: String.Type) throws -> String { try session.decodeString(node, path: decoder.path) }
+    func decode(_ type: Double.Type) throws -> Double { try session.decodeDouble(node, path: decoder.path) }
+    func decode(_ type: Float.Type) throws -> Float { Float(try session.decodeDouble(node, path: decoder.path)) }
+    func decode(_ type: Int.Type) throws -> Int { try session.decodeInteger(Int.self, node, path: decoder.path) }
+    func decode(_ type: Int8.Type) throws -> Int8 { try session.decodeInteger(Int8.self, node, path: decoder.path) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try session.decodeInteger(Int16.self, node, path: decoder.path) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try session.decodeInteger(Int32.self, node, path: decoder.path) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try session.decodeInteger(Int64.self, node, path: decoder.path) }
+    func decode(_ type: UInt.Type) throws -> UInt { try session.decodeInteger(UInt.self, node, path: decoder.path) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try session.decodeInteger(UInt8.self, node, path: decoder.path) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try session.decodeInteger(UInt16.self, node, path: decoder.path) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try session.decodeInteger(UInt32.self, node, path: decoder.path) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try session.decodeInteger(UInt64.self, node, path: decoder.path) }
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         if T.self == Node.self, let n = node as? T { return n }
-        return try session.decode(T.self, node: node, path: codingPath)
+        return try session.decode(T.self, node: node, path: decoder.path)
     }
 }

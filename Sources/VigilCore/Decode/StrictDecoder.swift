@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Decodes `Decodable` models from `Node` trees strictly, reporting every problem it can find
 /// with its field path and file position instead of stopping at the first.
 ///
@@ -18,7 +20,7 @@ public struct StrictDecoder: Sendable {
     /// problems found. `path` prefixes the field paths in messages.
     public func decode<T: Decodable>(_ type: T.Type, from node: Node, path: [String] = []) -> (value: T?, diagnostics: [Diagnostic]) {
         let session = DecodingSession(file: file)
-        let base = path.map { PathKey(stringValue: $0) }
+        let base = FieldPath(path)
         var value: T?
         do {
             value = try session.decode(T.self, node: node, path: base)
@@ -43,49 +45,46 @@ struct NodeDecodingError: Error {
     let rule: String
     let message: String
     let node: Node
-    let path: [any CodingKey]
+    let path: FieldPath
     let hint: String?
 }
 
-struct PathKey: CodingKey {
-    var stringValue: String
-    var intValue: Int?
-    init(stringValue: String) { self.stringValue = stringValue; self.intValue = nil }
-    init(intValue: Int) { self.stringValue = String(intValue); self.intValue = intValue }
-}
-
-/// Renders a coding path as `spec.containers[0].name`.
-func renderPath(_ path: [any CodingKey]) -> String {
-    var out = ""
-    for key in path {
-        if let i = key.intValue {
-            out += "[\(i)]"
-        } else {
-            if !out.isEmpty { out += "." }
-            out += key.stringValue
-        }
-    }
-    return out
-}
-
-/// Which keys of one mapping the models asked for.
+/// Which keys of one mapping the models asked for, and which of its pairs they found.
+///
+/// No hashing on the hot path: the keys asked for are appended as they come (for suggestions
+/// and `ExtraFields`, needed only at the end), the pairs found are marked by position.
 final class KeyTracker {
     let node: Node
     let mapping: Mapping
     var typeName: String
-    var accessed: Set<String> = []
+    /// Every key a model asked for, in order, with repeats.
+    var asked: [String] = []
+    /// `found[i]`: the model read pair `i` of the mapping.
+    var found: [Bool]
     var acceptsAll = false
     var aborted = false
     /// ExtraFields of this mapping, told at the end which keys the model decoded.
     var knownBoxes: [KnownKeys] = []
-    var path: [any CodingKey]
+    var path: FieldPath
 
-    init(node: Node, mapping: Mapping, typeName: String, path: [any CodingKey]) {
+    init(node: Node, mapping: Mapping, typeName: String, path: FieldPath) {
         self.node = node
         self.mapping = mapping
         self.typeName = typeName
         self.path = path
+        self.found = Array(repeating: false, count: mapping.count)
     }
+
+    /// The value for `key`, noting that the model asked for it.
+    func value(_ key: String) -> Node? {
+        asked.append(key)
+        guard let i = mapping.index(of: key) else { return nil }
+        found[i] = true
+        return mapping.pairs[i].value
+    }
+
+    /// The distinct keys asked for.
+    var askedKeys: Set<String> { Set(asked) }
 }
 
 /// State shared by all the decoders of one `decode` call.
@@ -101,7 +100,7 @@ final class DecodingSession {
         self.file = file
     }
 
-    func tracker(for node: Node, mapping: Mapping, typeName: String, path: [any CodingKey]) -> KeyTracker {
+    func tracker(for node: Node, mapping: Mapping, typeName: String, path: FieldPath) -> KeyTracker {
         let id = ObjectIdentifier(node)
         if let t = trackers[id] { return t }
         let t = KeyTracker(node: node, mapping: mapping, typeName: typeName, path: path)
@@ -113,7 +112,7 @@ final class DecodingSession {
     /// Records an error that reached a point where decoding recovers.
     func record(_ error: any Error) {
         if let e = error as? NodeDecodingError {
-            let where_ = renderPath(e.path)
+            let where_ = e.path.rendered
             let message = where_.isEmpty ? e.message : "\(where_): \(e.message)"
             diagnostics.append(Diagnostic(rule: e.rule, severity: .error, message: message, in: file, range: e.node.range, hint: e.hint))
         } else {
@@ -124,63 +123,66 @@ final class DecodingSession {
     /// Decodes a value of any type from a node: the single entry point that every container uses.
     /// How a type decodes, worked out once per type and session (casts and type names are
     /// a measurable share of decoding large files).
-    private enum Strategy { case string, lenient, raw, strictEnum, plain }
-    private var strategies: [ObjectIdentifier: (Strategy, String)] = [:]
+    private var strategies: [ObjectIdentifier: DecodeStrategy] = [:]
 
-    private func strategy<T>(for type: T.Type) -> (Strategy, String) {
+    /// The strategy for `T`: from this session's table, else from the process-wide one (so that
+    /// each type's casts and name are worked out once per process, not once per document).
+    private func strategy<T>(for type: T.Type) -> DecodeStrategy {
         let id = ObjectIdentifier(T.self)
         if let known = strategies[id] { return known }
-        let s: Strategy
-        if T.self == String.self { s = .string }
-        else if T.self is any LenientSequence.Type { s = .lenient }
-        else if T.self == RawNode.self { s = .raw }
-        else if T.self is any StrictEnum.Type { s = .strictEnum }
-        else { s = .plain }
-        let entry = (s, String(describing: T.self))
+        let entry = DecodeStrategy.of(T.self)
         strategies[id] = entry
         return entry
     }
 
-    func decode<T: Decodable>(_ type: T.Type, node: Node, path: [any CodingKey]) throws -> T {
-        let (strategy, typeName) = strategy(for: T.self)
-        if strategy != .plain { return try decodeSpecial(T.self, strategy, node: node, path: path) }
+    func decode<T: Decodable>(_ type: T.Type, node: Node, path: @autoclosure () -> FieldPath) throws -> T {
+        let strategy = strategy(for: T.self)
+        if strategy.kind != .plain { return try decodeSpecial(T.self, strategy, node: node, path: path()) }
         depth += 1
         defer { depth -= 1 }
+        let here = path()
         guard depth < DecodingSession.maxDepth else {
-            throw NodeDecodingError(rule: "yaml/limit", message: "nesting too deep to decode", node: node, path: path, hint: nil)
+            throw NodeDecodingError(rule: "yaml/limit", message: "nesting too deep to decode", node: node, path: here, hint: nil)
         }
-        let decoder = NodeDecoderImpl(node: node, path: path, session: self, typeName: typeName)
+        let decoder = NodeDecoderImpl(node: node, path: here, session: self, typeName: strategy.typeName)
         do {
             return try T(from: decoder)
         } catch let e as NodeDecodingError {
             throw e
         } catch let e as DecodingError {
-            throw translate(e, node: node, path: path)
+            throw translate(e, node: node, path: here)
         }
     }
 
-    private func decodeSpecial<T: Decodable>(_ type: T.Type, _ strategy: Strategy, node: Node, path: [any CodingKey]) throws -> T {
-        if T.self == String.self, let s = try decodeString(node, path: path) as? T { return s }
-        if let lenient = T.self as? any LenientSequence.Type,
-           let v = try lenient.decodeLeniently(node: node, path: path, session: self) as? T {
-            return v
-        }
-        if T.self == RawNode.self, let raw = RawNode(node) as? T { return raw }
-        if let strict = T.self as? any StrictEnum.Type {
-            let text = try decodeString(node, path: path)
+    private func decodeSpecial<T: Decodable>(_ type: T.Type, _ strategy: DecodeStrategy, node: Node, path: @autoclosure () -> FieldPath) throws -> T {
+        switch strategy.kind {
+        case .string:
+            if let s = try decodeString(node, path: path()) as? T { return s }
+        case .lenient:
+            if let lenient = strategy.lenient,
+               let v = try lenient.decodeLeniently(node: node, path: path(), session: self) as? T {
+                return v
+            }
+        case .raw:
+            if let raw = RawNode(node) as? T { return raw }
+        case .strictEnum:
+            guard let strict = strategy.strictEnum else { break }
+            let text = try decodeString(node, path: path())
             guard let v = strict.init(strictRawValue: text), let typed = v as? T else {
                 let allowed = strict.allowedValues
                 let hint = Suggestion.closest(to: text, in: allowed).map { "did you mean \"\($0)\"?" }
                 throw NodeDecodingError(rule: SchemaRule.invalidValue,
                                         message: "invalid value \"\(text)\"; expected one of: \(allowed.joined(separator: ", "))",
-                                        node: node, path: path, hint: hint)
+                                        node: node, path: path(), hint: hint)
             }
             return typed
+        case .plain:
+            break
         }
-        throw NodeDecodingError(rule: SchemaRule.typeMismatch, message: "cannot decode \(T.self)", node: node, path: path, hint: nil)
+        throw NodeDecodingError(rule: SchemaRule.typeMismatch, message: "cannot decode \(T.self)", node: node, path: path(), hint: nil)
     }
 
-    private func translate(_ error: DecodingError, node: Node, path: [any CodingKey]) -> NodeDecodingError {
+    private func translate(_ error: DecodingError, node: Node, path: FieldPath) -> NodeDecodingError {
         switch error {
         case .dataCorrupted(let c):
             return NodeDecodingError(rule: SchemaRule.invalidValue, message: c.debugDescription, node: node, path: path, hint: nil)
@@ -197,21 +199,21 @@ final class DecodingSession {
 
     // MARK: Scalars
 
-    func scalar(_ node: Node, expected: String, path: [any CodingKey]) throws -> Scalar {
+    func scalar(_ node: Node, expected: String, path: @autoclosure () -> FieldPath) throws -> Scalar {
         guard let s = node.scalar else {
-            throw NodeDecodingError(rule: SchemaRule.typeMismatch, message: "expected \(expected), got a \(node.kindName)", node: node, path: path, hint: nil)
+            throw NodeDecodingError(rule: SchemaRule.typeMismatch, message: "expected \(expected), got a \(node.kindName)", node: node, path: path(), hint: nil)
         }
         return s
     }
 
-    func decodeString(_ node: Node, path: [any CodingKey]) throws -> String {
-        let s = try scalar(node, expected: "a string", path: path)
+    func decodeString(_ node: Node, path: @autoclosure () -> FieldPath) throws -> String {
+        let s = try scalar(node, expected: "a string", path: path())
         if s.style == .plain, node.tag == nil, s.text == "null" || s.text == "~" || s.text == "Null" || s.text == "NULL" { return "" }
         return s.text
     }
 
-    func decodeBool(_ node: Node, path: [any CodingKey]) throws -> Bool {
-        let s = try scalar(node, expected: "true or false", path: path)
+    func decodeBool(_ node: Node, path: @autoclosure () -> FieldPath) throws -> Bool {
+        let s = try scalar(node, expected: "true or false", path: path())
         if s.style == .plain && (node.tag == nil || node.tag == Tag.bool) {
             switch s.text {
             case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return true
@@ -220,11 +222,11 @@ final class DecodingSession {
             }
         }
         let hint = s.style.isQuotedOrBlock ? "remove the quotes" : nil
-        throw NodeDecodingError(rule: SchemaRule.typeMismatch, message: "expected true or false, got \(describe(node))", node: node, path: path, hint: hint)
+        throw NodeDecodingError(rule: SchemaRule.typeMismatch, message: "expected true or false, got \(describe(node))", node: node, path: path(), hint: hint)
     }
 
-    func decodeInteger<I: FixedWidthInteger>(_ type: I.Type, _ node: Node, path: [any CodingKey]) throws -> I {
-        let s = try scalar(node, expected: "an integer", path: path)
+    func decodeInteger<I: FixedWidthInteger>(_ type: I.Type, _ node: Node, path: @autoclosure () -> FieldPath) throws -> I {
+        let s = try scalar(node, expected: "an integer", path: path())
         if s.style == .plain && (node.tag == nil || node.tag == Tag.int || node.tag == Tag.float) {
             var text = Substring(s.text)
             var negative = false
@@ -245,15 +247,15 @@ final class DecodingSession {
                 } else if let v = I(exactly: m) {
                     return v
                 }
-                throw NodeDecodingError(rule: SchemaRule.invalidValue, message: "integer \(s.text) is out of range (\(I.min)…\(I.max))", node: node, path: path, hint: nil)
+                throw NodeDecodingError(rule: SchemaRule.invalidValue, message: "integer \(s.text) is out of range (\(I.min)…\(I.max))", node: node, path: path(), hint: nil)
             }
         }
         let hint = s.style.isQuotedOrBlock && Int64(s.text) != nil ? "remove the quotes" : nil
-        throw NodeDecodingError(rule: SchemaRule.typeMismatch, message: "expected an integer, got \(describe(node))", node: node, path: path, hint: hint)
+        throw NodeDecodingError(rule: SchemaRule.typeMismatch, message: "expected an integer, got \(describe(node))", node: node, path: path(), hint: hint)
     }
 
-    func decodeDouble(_ node: Node, path: [any CodingKey]) throws -> Double {
-        let s = try scalar(node, expected: "a number", path: path)
+    func decodeDouble(_ node: Node, path: @autoclosure () -> FieldPath) throws -> Double {
+        let s = try scalar(node, expected: "a number", path: path())
         if s.style == .plain && (node.tag == nil || node.tag == Tag.int || node.tag == Tag.float) {
             switch ScalarResolver.resolve(s.text) {
             case .int(let i): return Double(i)
@@ -262,7 +264,7 @@ final class DecodingSession {
             }
         }
         let hint = s.style.isQuotedOrBlock && Double(s.text) != nil ? "remove the quotes" : nil
-        throw NodeDecodingError(rule: SchemaRule.typeMismatch, message: "expected a number, got \(describe(node))", node: node, path: path, hint: hint)
+        throw NodeDecodingError(rule: SchemaRule.typeMismatch, message: "expected a number, got \(describe(node))", node: node, path: path(), hint: hint)
     }
 
     func isNull(_ node: Node) -> Bool {
@@ -282,14 +284,19 @@ final class DecodingSession {
 
     func reportUnknownFields() {
         for id in trackerOrder {
-            if let t = trackers[id] { for box in t.knownBoxes { box.keys = t.accessed } }
+            if let t = trackers[id], !t.knownBoxes.isEmpty {
+                let keys = t.askedKeys
+                for box in t.knownBoxes { box.keys = keys }
+            }
         }
         for id in trackerOrder {
-            guard let t = trackers[id], !t.acceptsAll, !t.aborted else { continue }
-            for p in t.mapping.pairs {
-                guard let key = p.key.scalarText, !t.accessed.contains(key) else { continue }
-                let hint = Suggestion.closest(to: key, in: t.accessed.sorted()).map { "did you mean \"\($0)\"?" }
-                let path = renderPath(t.path)
+            guard let t = trackers[id], !t.acceptsAll, !t.aborted, t.found.contains(false) else { continue }
+            let asked = t.askedKeys
+            for (i, p) in t.mapping.pairs.enumerated() where !t.found[i] {
+                // A key asked for but not found here is an earlier duplicate of a found one.
+                guard let key = p.key.scalarText, !asked.contains(key) else { continue }
+                let hint = Suggestion.closest(to: key, in: asked.sorted()).map { "did you mean \"\($0)\"?" }
+                let path = t.path.rendered
                 let prefix = path.isEmpty ? "" : "\(path): "
                 diagnostics.append(Diagnostic(rule: SchemaRule.unknownField, severity: .error,
                                               message: "\(prefix)unknown field \"\(key)\" in \(t.typeName)",
@@ -299,13 +306,46 @@ final class DecodingSession {
     }
 }
 
+/// How a type decodes, worked out once per type and process: the casts and the type name are a
+/// measurable share of decoding large files when repeated per value or per document.
+struct DecodeStrategy: @unchecked Sendable {
+    enum Kind { case string, lenient, raw, strictEnum, plain }
+    let kind: Kind
+    let typeName: String
+    /// The type as a `LenientSequence` when `kind` is `.lenient`.
+    let lenient: (any LenientSequence.Type)?
+    /// The type as a `StrictEnum` when `kind` is `.strictEnum`.
+    let strictEnum: (any StrictEnum.Type)?
+
+    private static let known = Mutex<[ObjectIdentifier: DecodeStrategy]>([:])
+
+    static func of<T>(_ type: T.Type) -> DecodeStrategy {
+        let id = ObjectIdentifier(T.self)
+        if let entry = known.withLock({ $0[id] }) { return entry }
+        let entry: DecodeStrategy
+        if T.self == String.self {
+            entry = DecodeStrategy(kind: .string, typeName: "String", lenient: nil, strictEnum: nil)
+        } else if let lenient = T.self as? any LenientSequence.Type {
+            entry = DecodeStrategy(kind: .lenient, typeName: String(describing: T.self), lenient: lenient, strictEnum: nil)
+        } else if T.self == RawNode.self {
+            entry = DecodeStrategy(kind: .raw, typeName: "RawNode", lenient: nil, strictEnum: nil)
+        } else if let strict = T.self as? any StrictEnum.Type {
+            entry = DecodeStrategy(kind: .strictEnum, typeName: String(describing: T.self), lenient: nil, strictEnum: strict)
+        } else {
+            entry = DecodeStrategy(kind: .plain, typeName: String(describing: T.self), lenient: nil, strictEnum: nil)
+        }
+        known.withLock { $0[id] = entry }
+        return entry
+    }
+}
+
 /// Arrays decode element by element; an element that fails is reported and skipped.
 protocol LenientSequence {
-    static func decodeLeniently(node: Node, path: [any CodingKey], session: DecodingSession) throws -> Self
+    static func decodeLeniently(node: Node, path: FieldPath, session: DecodingSession) throws -> Self
 }
 
 extension Array: LenientSequence where Element: Decodable {
-    static func decodeLeniently(node: Node, path: [any CodingKey], session: DecodingSession) throws -> Array {
+    static func decodeLeniently(node: Node, path: FieldPath, session: DecodingSession) throws -> Array {
         guard let items = node.sequence else {
             if session.isNull(node) { return [] }
             throw NodeDecodingError(rule: SchemaRule.typeMismatch, message: "expected a list, got \(session.describe(node))", node: node, path: path, hint: nil)
@@ -314,7 +354,7 @@ extension Array: LenientSequence where Element: Decodable {
         out.reserveCapacity(items.count)
         for (i, item) in items.enumerated() {
             do {
-                out.append(try session.decode(Element.self, node: item, path: path + [PathKey(intValue: i)]))
+                out.append(try session.decode(Element.self, node: item, path: path.appending(index: i)))
             } catch {
                 session.record(error)
             }

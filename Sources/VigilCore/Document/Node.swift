@@ -72,12 +72,20 @@ public struct Mapping: Sendable {
 
     /// The pair for a scalar key (its key node carries the key's position).
     public func pair(for key: String) -> Pair? {
+        index(of: key).map { pairs[$0] }
+    }
+
+    /// The position in `pairs` of the pair for a scalar key (the last one when a key repeats).
+    public func index(of key: String) -> Int? {
         if let index {
-            return index[key].map { pairs[$0] }
+            return index[key]
         }
-        var found: Pair?
-        for p in pairs where p.key.scalarText == key { found = p }
-        return found
+        var i = pairs.count
+        while i > 0 {
+            i -= 1
+            if case .scalar(let s) = pairs[i].key.content, s.text == key { return i }
+        }
+        return nil
     }
 
     /// The scalar keys in document order.

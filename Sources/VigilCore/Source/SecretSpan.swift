@@ -43,7 +43,7 @@ public struct SecretSpan: Sendable {
                 let envName = m["name"]?.scalarText.map(isCredentialVariable) ?? false
                 for p in m.pairs {
                     let key = p.key.scalarText ?? ""
-                    let hidden = credentialKeys.contains(key) || (envName && key == "value")
+                    let hidden = isCredentialKey(key) || (envName && key == "value")
                     if hidden, p.value.scalar != nil, let t = p.value.scalarText, !t.isEmpty, !isPlainValue(p.value) {
                         out.append(SecretSpan(file: document.file, range: p.value.range, text: t))
                     } else {
@@ -60,6 +60,26 @@ public struct SecretSpan: Sendable {
         "password", "passwd", "credentials", "bearer_token", "bearerToken", "client_secret", "clientSecret",
         "secret_key", "secretKey", "api_key", "apiKey", "auth_token", "access_token", "private_key", "privateKey",
     ]
+
+    /// Whether `key` is one of `credentialKeys`; most keys are rejected by length and first
+    /// letter without hashing (every key of every document is asked).
+    static func isCredentialKey(_ key: String) -> Bool {
+        let utf8 = key.utf8
+        guard credentialKeyLengths.contains(utf8.count), let first = utf8.first, credentialKeyInitials[Int(first)] else { return false }
+        return credentialKeys.contains(key)
+    }
+
+    private static let credentialKeyLengths: ClosedRange<Int> = {
+        let lengths = credentialKeys.map(\.utf8.count)
+        return (lengths.min() ?? 0)...(lengths.max() ?? 0)
+    }()
+
+    /// Indexed by byte: whether some credential key starts with it.
+    private static let credentialKeyInitials: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for key in credentialKeys { if let first = key.utf8.first { table[Int(first)] = true } }
+        return table
+    }()
 
     /// `DB_PASSWORD`, `API_TOKEN`, `SLACK_WEBHOOK_URL`, `ELASTIC_PASSWORD`.
     static func isCredentialVariable(_ name: String) -> Bool {

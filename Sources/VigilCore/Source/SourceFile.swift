@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The text of one input file with a line table, so byte offsets map to lines and columns.
 ///
 /// A `SourceFile` is immutable and shared by every document, node and diagnostic that came
@@ -30,6 +36,17 @@ public final class SourceFile: Sendable {
         var i = 0
         let n = bytes.count
         bytes.withUnsafeBufferPointer { b in
+            // The common case, ASCII with `\n` endings: no per-byte decisions, memchr finds lines.
+            if let base = b.baseAddress, SourceFile.isASCIIWithoutCR(b) {
+                var p = UnsafeRawPointer(base)
+                let end = UnsafeRawPointer(base + n)
+                while p < end, let hit = memchr(p, 0x0A, end - p) {
+                    let next = UnsafeRawPointer(hit) + 1
+                    starts.append(next - UnsafeRawPointer(base))
+                    p = next
+                }
+                i = n
+            }
             while i < n {
                 let c = b[i]
                 if c == 0x0A {
@@ -54,6 +71,14 @@ public final class SourceFile: Sendable {
         self.isASCII = ascii
         self.scalarCheckpoints = ascii ? [] : SourceFile.checkpoints(bytes)
         self.ignoreDirectives = IgnoreDirectiveScanner.scan(bytes)
+    }
+
+    /// Whether `b` holds only ASCII bytes and no carriage return.
+    static func isASCIIWithoutCR(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var high: UInt8 = 0
+        for c in b { high |= c & 0x80 }
+        guard high == 0, let base = b.baseAddress else { return high == 0 }
+        return memchr(base, 0x0D, b.count) == nil
     }
 
     /// A file for the text of a scalar of `outer`, whose positions map back into `outer`.
@@ -265,7 +290,7 @@ enum IgnoreDirectiveScanner {
         var result: [Int: [String]] = [:]
         let n = bytes.count
         let m = marker.count
-        guard n >= m else { return result }
+        guard n >= m, mentionsMarker(bytes) else { return result }
         var line = 1
         var i = 0
         var sawHash = false
@@ -295,5 +320,22 @@ enum IgnoreDirectiveScanner {
             i += 1
         }
         return result
+    }
+
+    /// Whether `vigil:ignore` occurs anywhere: most files have no directive, and memchr for
+    /// its first byte answers that much faster than the line-by-line scan.
+    static func mentionsMarker(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            marker.withUnsafeBufferPointer { m in
+                guard let hay = b.baseAddress, let needle = m.baseAddress, b.count >= m.count else { return false }
+                var p = UnsafeRawPointer(hay)
+                let last = UnsafeRawPointer(hay + (b.count - m.count))
+                while p <= last, let hit = memchr(p, Int32(needle.pointee), last - p + 1) {
+                    if memcmp(hit, needle, m.count) == 0 { return true }
+                    p = UnsafeRawPointer(hit) + 1
+                }
+                return false
+            }
+        }
     }
 }

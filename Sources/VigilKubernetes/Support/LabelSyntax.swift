@@ -5,6 +5,16 @@ enum LabelSyntax {
     static func keyProblem(_ key: String) -> String? {
         // The common case, a plain name without a prefix, needs no splitting.
         if !key.utf8.contains(UInt8(ascii: "/")), !key.isEmpty, key.utf8.count <= 63, isQualifiedNamePart(Substring(key)) { return nil }
+        // The next most common, a valid `prefix/name` (`app.kubernetes.io/name`), is checked
+        // byte by byte; anything else takes the slow path, which words the problem.
+        if let slash = key.utf8.firstIndex(of: UInt8(ascii: "/")) {
+            let prefix = key.utf8[..<slash]
+            let name = key.utf8[key.utf8.index(after: slash)...]
+            if isDNS1123Subdomain(prefix), !name.isEmpty, name.count <= 63, !name.contains(UInt8(ascii: "/")),
+               isQualifiedNamePart(Substring(name)) {
+                return nil
+            }
+        }
         let parts = key.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
         let name: Substring
         switch parts.count {
@@ -30,6 +40,24 @@ enum LabelSyntax {
     }
 
     private static let nameSyntax = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"
+
+    /// `[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*`, at most 253 bytes.
+    private static func isDNS1123Subdomain(_ b: Substring.UTF8View) -> Bool {
+        guard !b.isEmpty, b.count <= 253 else { return false }
+        func lowerAlnum(_ c: UInt8) -> Bool { (c >= 48 && c <= 57) || (c >= 97 && c <= 122) }
+        var previous: UInt8 = UInt8(ascii: ".")
+        for c in b {
+            if c == UInt8(ascii: ".") {
+                guard lowerAlnum(previous) else { return false }
+            } else if c == UInt8(ascii: "-") {
+                guard previous != UInt8(ascii: ".") else { return false }
+            } else if !lowerAlnum(c) {
+                return false
+            }
+            previous = c
+        }
+        return lowerAlnum(previous)
+    }
 
     /// `([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]`.
     private static func isQualifiedNamePart(_ s: Substring) -> Bool {
