@@ -1,5 +1,8 @@
 /// The `Decoder` handed to `init(from:)` implementations.
-struct NodeDecoderImpl: Decoder {
+///
+/// A class, so that handing it over as `any Decoder` and copying the containers that refer to
+/// it costs one reference count instead of a boxed four-field value and four.
+final class NodeDecoderImpl: Decoder {
     let node: Node
     let path: FieldPath
     let session: DecodingSession
@@ -22,7 +25,7 @@ struct NodeDecoderImpl: Decoder {
                                     node: node, path: path, hint: nil)
         }
         let tracker = session.tracker(for: node, mapping: mapping, typeName: typeName, path: path)
-        return KeyedDecodingContainer(KeyedNodeDecodingContainer<Key>(decoder: self, mapping: mapping, tracker: tracker))
+        return KeyedDecodingContainer(KeyedNodeDecodingContainer<Key>(decoder: self, tracker: tracker))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -60,8 +63,14 @@ extension NodeDecoderImpl: NodeBackedDecoder {
 
 struct KeyedNodeDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: NodeDecoderImpl
-    let mapping: Mapping
     let tracker: KeyTracker
+
+    init(decoder: NodeDecoderImpl, tracker: KeyTracker) {
+        self.decoder = decoder
+        self.tracker = tracker
+    }
+
+    var mapping: Mapping { tracker.mapping }
 
     var codingPath: [any CodingKey] { decoder.codingPath }
     var session: DecodingSession { decoder.session }

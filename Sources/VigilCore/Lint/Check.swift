@@ -55,7 +55,7 @@ public final class LintContext: Sendable {
     public let artifacts: [any Artifact]
     public let options: LintOptions
     /// Values derived from the artifacts, built once per run for all the checks that ask.
-    private let derived = Mutex<[ObjectIdentifier: any Sendable]>([:])
+    private let derived = Mutex<[ObjectIdentifier: SharedValue]>([:])
 
     public init(artifacts: [any Artifact], options: LintOptions = LintOptions()) {
         self.artifacts = artifacts
@@ -68,18 +68,29 @@ public final class LintContext: Sendable {
     }
 
     /// The value `key` names, built by `build` the first time a check of this run asks for it.
-    /// Checks run concurrently: `build` runs outside the lock (it may ask for other shared
-    /// values), and when two checks build the same value at once the first one stored wins.
+    /// Checks run concurrently: a check that asks while another builds the value waits for it
+    /// instead of building it again (on two cores, both did, and the inventories of large
+    /// runs were built twice). `build` may ask for other shared values, never for its own.
     public func shared<Key, Value: Sendable>(_ key: Key.Type, _ build: (LintContext) -> Value) -> Value {
         let id = ObjectIdentifier(key)
-        if let known = derived.withLock({ $0[id] }) as? Value { return known }
-        let built = build(self)
-        return derived.withLock { table in
-            if let first = table[id] as? Value { return first }
-            table[id] = built
+        let cell = derived.withLock { table in
+            if let cell = table[id] { return cell }
+            let cell = SharedValue()
+            table[id] = cell
+            return cell
+        }
+        return cell.value.withLock { stored in
+            if let known = stored as? Value { return known }
+            let built = build(self)
+            stored = built
             return built
         }
     }
+}
+
+/// One shared value of a run, built under its own lock so that different values build at once.
+final class SharedValue: Sendable {
+    let value = Mutex<(any Sendable)?>(nil)
 }
 
 /// The key of `LintContext.all(T.self)`'s shared value.
