@@ -44,19 +44,72 @@ public struct LintRegistry: Sendable {
     }
 
     func decode(file: SourceFile, name: String, depth: Int, embeddedOnly: Bool, limits: LoadLimits = .default) -> DecodeOutput {
+        switch load(file: file, name: name, limits: limits) {
+        case .decoded(let out):
+            return out
+        case .documents(let documents, var out):
+            out.append(decode(documents[...], depth: depth))
+            return out
+        }
+    }
+
+    /// Like `decode(file:)`, with the documents of a long multi-document stream decoded by
+    /// several tasks (a 5 MB stream of Kubernetes objects is one file, but thousands of
+    /// independent documents). The output is in document order, as `decode(file:)`'s.
+    public func decodeConcurrently(file: SourceFile, name: String? = nil, limits: LoadLimits = .default) async -> DecodeOutput {
+        switch load(file: file, name: name ?? file.path, limits: limits) {
+        case .decoded(let out):
+            return out
+        case .documents(let documents, var out):
+            let chunk = LintRegistry.documentsPerTask
+            guard documents.count > chunk else {
+                out.append(decode(documents[...], depth: 0))
+                return out
+            }
+            let starts = Array(stride(from: 0, to: documents.count, by: chunk))
+            let parts = await withTaskGroup(of: (Int, DecodeOutput).self) { group in
+                for (i, start) in starts.enumerated() {
+                    let slice = documents[start..<min(start + chunk, documents.count)]
+                    group.addTask { (i, self.decode(slice, depth: 0)) }
+                }
+                var parts = [DecodeOutput](repeating: DecodeOutput(), count: starts.count)
+                for await (i, part) in group { parts[i] = part }
+                return parts
+            }
+            for part in parts { out.append(part) }
+            return out
+        }
+    }
+
+    /// How many documents of one stream a decoding task takes.
+    static let documentsPerTask = 64
+
+    /// A file read as far as its documents, or decoded already (text kinds, binary files).
+    private enum Loaded {
+        case decoded(DecodeOutput)
+        case documents([Document], DecodeOutput)
+    }
+
+    private func load(file: SourceFile, name: String, limits: LoadLimits) -> Loaded {
         if file.bytes.prefix(8192).contains(0) {
-            return DecodeOutput(diagnostics: [Diagnostic(rule: CoreRules.io.id, severity: .error,
-                                                         message: "binary file (contains NUL bytes); not linted", file: file.path)])
+            return .decoded(DecodeOutput(diagnostics: [Diagnostic(rule: CoreRules.io.id, severity: .error,
+                                                                  message: "binary file (contains NUL bytes); not linted", file: file.path)]))
         }
         for kind in textKinds where kind.matches(path: name, file: file) {
-            return kind.decode(file)
+            return .decoded(kind.decode(file))
         }
         let loaded = YAMLLoader.load(file, limits: limits)
         var out = DecodeOutput(diagnostics: loaded.diagnostics)
         // No kind sees a file that does not parse; hide what looks like a secret in it.
         if loaded.diagnostics.contains(where: { $0.rule == CoreRules.syntax.id }) { out.secrets = SecretSpan.guessed(in: file) }
+        return .documents(loaded.documents, out)
+    }
+
+    /// Decodes documents with the first kind that matches each.
+    private func decode(_ documents: ArraySlice<Document>, depth: Int) -> DecodeOutput {
         let embedded = EmbeddedDecoder(registry: self, depth: depth)
-        for document in loaded.documents {
+        var out = DecodeOutput()
+        for document in documents {
             out.secrets += SecretSpan.credentials(in: document)
             guard let kind = kinds.first(where: { $0.matches(document) }) else { continue }
             out.append(kind.decode(document, embedded: embedded))

@@ -62,7 +62,7 @@ public struct Linter: Sendable {
         let registry = self.registry
         let outputs = await withTaskGroup(of: (Int, DecodeOutput).self) { group in
             for (i, file) in files.enumerated() {
-                group.addTask { (i, registry.decode(file: file)) }
+                group.addTask { (i, await registry.decodeConcurrently(file: file)) }
             }
             var results = [DecodeOutput](repeating: DecodeOutput(), count: files.count)
             for await (i, out) in group { results[i] = out }

@@ -21,6 +21,48 @@ struct ConcurrentLintTests {
         return text
     }
 
+    /// A multi-document stream long enough to be decoded by several tasks, with a defect
+    /// (an unknown field, a credential, a bad label) every so often.
+    static func longStream(documents: Int) -> String {
+        (0..<documents).map { i in
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: app-\(i)
+              labels: {app: app-\(i)\(i % 37 == 0 ? ", bad/label/key: x" : "")}
+            spec:
+              selector: {matchLabels: {app: app-\(i)}}
+              template:
+                metadata: {labels: {app: app-\(i)}}
+                spec:
+                  containers:
+                    - name: app
+                      image: example.org/app:1.\(i)
+                      env:
+                        - {name: DB_PASSWORD, value: "hunter\(i)"}
+                      readinessProbe:
+                        httpGet: {path: /ready, port: 8080}
+                        \(i % 29 == 0 ? "initialDelaySecond: 5" : "periodSeconds: 10")
+
+            """
+        }.joined(separator: "---\n")
+    }
+
+    @Test func aLongStreamDecodesInTheOrderOfItsDocuments() async throws {
+        let registry = VigilRegistry.all
+        let file = SourceFile(path: "stream.yaml", text: Self.longStream(documents: 300))
+        let sequential = registry.decode(file: file)
+        let concurrent = await registry.decodeConcurrently(file: file)
+        let show: (Diagnostic) -> String = { "\($0.range?.start.line ?? 0) \($0.rule) \($0.message)" }
+        #expect(sequential.artifacts.count == 300)
+        #expect(sequential.diagnostics.count >= 10, "the stream's defects are found")
+        #expect(concurrent.diagnostics.map(show) == sequential.diagnostics.map(show))
+        #expect(concurrent.artifacts.count == sequential.artifacts.count)
+        #expect(concurrent.secrets.map(\.range.start.line) == sequential.secrets.map(\.range.start.line))
+        #expect(concurrent.secrets.count == 300)
+    }
+
     func render(_ r: LintResult) -> [String] {
         r.diagnostics.map { "\($0.file):\($0.range?.start.line ?? 0):\($0.range?.start.column ?? 0) \($0.rule) \($0.message)" }
     }
@@ -34,6 +76,7 @@ struct ConcurrentLintTests {
             try FileManager.default.copyItem(at: examples.appendingPathComponent(name), to: dir.appendingPathComponent(name))
         }
         try Self.largeRuleFile().write(to: dir.appendingPathComponent("many-rules.yaml"), atomically: true, encoding: .utf8)
+        try Self.longStream(documents: 200).write(to: dir.appendingPathComponent("stream.yaml"), atomically: true, encoding: .utf8)
         try "a: [1, 2\n".write(to: dir.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
 
         let linter = Linter(registry: VigilRegistry.all)
