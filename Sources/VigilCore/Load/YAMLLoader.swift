@@ -8,7 +8,12 @@ import CYAML
 /// Merge keys (`<<`) are resolved; duplicate keys are reported and the last value wins.
 public enum YAMLLoader {
     /// Loads every document of `file`.
+    ///
+    /// A long multi-document stream is split at its `---` lines and the parts are parsed on
+    /// all cores; when any part has a problem, the whole file is loaded again in one pass, so
+    /// that diagnostics, limits and positions are exactly those of the one-pass load.
     public static func load(_ file: SourceFile, limits: LoadLimits = .default) -> LoadResult {
+        if let parallel = StreamSplitter.loadInParts(file, limits: limits) { return parallel }
         var builder = TreeBuilder(file: file, limits: limits)
         builder.run()
         return LoadResult(file: file, documents: builder.documents, diagnostics: builder.diagnostics)
@@ -20,9 +25,13 @@ public enum YAMLLoader {
     }
 }
 
-private struct TreeBuilder {
+struct TreeBuilder {
     let file: SourceFile
     let limits: LoadLimits
+    /// The bytes of `file` parsed: the whole file, or one part of a split stream.
+    let part: Range<Int>
+    /// The line of `file` at which `part` starts, counted from 0.
+    let firstLine: Int
     var documents: [Document] = []
     var diagnostics: [Diagnostic] = []
 
@@ -47,14 +56,16 @@ private struct TreeBuilder {
     private var stack: [Frame] = []
     private var anchors: [String: Node] = [:]
     private var root: Node?
-    private var nodesInFile = 0
+    private(set) var nodesInFile = 0
     /// Mapping entries copied by merge keys, counted against `maxNodes` with `nodesInFile`.
     private var mergedEntries = 0
     private let hasBOM: Bool
 
-    init(file: SourceFile, limits: LoadLimits) {
+    init(file: SourceFile, limits: LoadLimits, part: Range<Int>? = nil, firstLine: Int = 0) {
         self.file = file
         self.limits = limits
+        self.part = part ?? 0..<file.bytes.count
+        self.firstLine = firstLine
         self.hasBOM = file.bytes.count >= 3 && file.bytes[0] == 0xEF && file.bytes[1] == 0xBB && file.bytes[2] == 0xBF
     }
 
@@ -67,8 +78,8 @@ private struct TreeBuilder {
 
     private func position(_ mark: yaml_mark_t) -> SourcePosition {
         var column = Int(mark.column)
-        if hasBOM && mark.line == 0 { column += 1 }
-        let p = file.position(line0: Int(mark.line), column0: column, after: last.position)
+        if hasBOM && mark.line == 0 && firstLine == 0 { column += 1 }
+        let p = file.position(line0: Int(mark.line) + firstLine, column0: column, after: last.position)
         last.position = p
         return p
     }
@@ -78,8 +89,9 @@ private struct TreeBuilder {
     }
 
     mutating func run() {
-        if file.bytes.isEmpty { return }
-        guard withinLineLimit() else { return }
+        if part.isEmpty { return }
+        // A part of a split stream: the splitter checked the lines of the whole file.
+        guard part.count < file.bytes.count || withinLineLimit() else { return }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             report("yaml/syntax", "could not initialise the YAML parser", at: nil)
@@ -88,7 +100,7 @@ private struct TreeBuilder {
         defer { yaml_parser_delete(&parser) }
         file.bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            yaml_parser_set_input_string(&parser, base, buffer.count)
+            yaml_parser_set_input_string(&parser, base + part.lowerBound, part.count)
             var event = yaml_event_t()
             while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
@@ -126,7 +138,7 @@ private struct TreeBuilder {
         let mark: yaml_mark_t
         switch parser.error {
         case YAML_READER_ERROR:
-            let offset = Int(parser.problem_offset)
+            let offset = Int(parser.problem_offset) + part.lowerBound
             let p = file.position(atOffset: offset)
             report("yaml/syntax", readerMessage(problem, value: parser.problem_value), at: SourceRange(at: p),
                    hint: "Vigil reads UTF-8 text; save the file as UTF-8 and remove binary content.")
