@@ -122,7 +122,24 @@ func blocking<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
 func peerTime(_ executable: String, _ arguments: [String], repeats: Int) -> Double? {
     let candidates = ["/usr/bin/", "/usr/local/bin/", "/bin/"].map { $0 + executable }
     guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
-    return best(repeats) {
+    return processTime(path, arguments, repeats: repeats)
+}
+
+/// The `vigil` executable built beside this benchmark, if any.
+var vigilExecutable: String? {
+    let path = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("vigil").path
+    return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+}
+
+/// Best wall time of `vigil ARGUMENTS` as its own process (start-up, lint, report, exit), the
+/// way CI runs it; nil when `vigil` was not built beside the benchmark.
+func vigilProcessTime(_ arguments: [String], repeats: Int) -> Double? {
+    vigilExecutable.flatMap { processTime($0, arguments, repeats: repeats) }
+}
+
+/// Best wall time of running `path` with `arguments`, output discarded, exit status ignored.
+func processTime(_ path: String, _ arguments: [String], repeats: Int) -> Double? {
+    best(repeats) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: path)
         p.arguments = arguments

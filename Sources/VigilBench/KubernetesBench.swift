@@ -40,6 +40,10 @@ enum KubernetesBench: BenchSuite {
             report(label, bytes: bytes, vigil: lintTime, floor: floor)
         }
 
+        if let process = vigilProcessTime(["lint", "--format", "json", directory], repeats: options.repeats) {
+            report("`vigil lint` process (directory)", bytes: bytes, vigil: process, floor: floor)
+        }
+
         let rss = PrometheusBench.peakResidentKiB(CommandLine.arguments[0], [PrometheusBench.lintOnceFlag, directory])
         print("peak RSS".padding(toLength: 36, withPad: " ", startingAt: 0)
               + (rss.map { String(format: "  vigil %6.1f MB for %.1f MB of manifests", Double($0) / 1024, Double(bytes) / 1_048_576) } ?? "  vigil (not measured)"))

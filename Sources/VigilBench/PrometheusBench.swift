@@ -30,8 +30,13 @@ enum PrometheusBench: BenchSuite {
         let errors = findings.filter { $0.severity == .error }
         print("\(ruleCount) rules: \(findings.count) findings, \(errors.count) errors" + (errors.first.map { " (first: \($0.message))" } ?? ""))
         report("lint \(ruleCount) alerting rules", bytes: bytes, vigil: lintTime, floor: floorTime(path, options))
-        reportPeer("lint vs promtool check rules", vigil: lintTime,
-                   peer: peerTime("promtool", ["check", "rules", path], repeats: options.repeats), peerName: "promtool")
+        let promtool = peerTime("promtool", ["check", "rules", path], repeats: options.repeats)
+        reportPeer("lint vs promtool check rules", vigil: lintTime, peer: promtool, peerName: "promtool")
+        // Process against process, as CI runs either: start-up, lint, report and exit included.
+        if let process = vigilProcessTime(["lint", "--format", "json", path], repeats: options.repeats) {
+            reportPeer("`vigil lint` vs `promtool check rules`", vigil: process, peer: promtool, peerName: "promtool")
+            report("`vigil lint` process", bytes: bytes, vigil: process, floor: floorTime(path, options))
+        }
 
         // Peak memory: each tool as its own process on the same file.
         let vigilRSS = peakResidentKiB(CommandLine.arguments[0], [lintOnceFlag, path])

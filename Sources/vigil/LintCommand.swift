@@ -107,8 +107,9 @@ struct LintCommand: AsyncParsableCommand {
             }
             knowledge = RuleFilesKnowledge.adding(loaded.alerts, to: knowledge)
         }
-        let linter = Linter(registry: VigilRegistry.all, configuration: configuration,
+        var linter = Linter(registry: VigilRegistry.all, configuration: configuration,
                             options: LintOptions(settings: settings, knowledge: knowledge))
+        linter.keepsLoadedDataUntilExit = true
         let result = await linter.lint(paths: paths)
         switch format {
         case .text: write(TextReporter(color: Terminal.wantsColor).render(result))

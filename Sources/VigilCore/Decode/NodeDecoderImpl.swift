@@ -6,12 +6,12 @@ final class NodeDecoderImpl: Decoder {
     let node: Node
     let path: FieldPath
     let session: DecodingSession
-    let typeName: String
+    let typeName: TypeName
     var userInfo: [CodingUserInfoKey: Any] { [:] }
     /// Built only when a model asks (to put it in a `DecodingError`).
     var codingPath: [any CodingKey] { path.codingKeys }
 
-    init(node: Node, path: FieldPath, session: DecodingSession, typeName: String) {
+    init(node: Node, path: FieldPath, session: DecodingSession, typeName: TypeName) {
         self.node = node
         self.path = path
         self.session = session
@@ -198,14 +198,14 @@ struct KeyedNodeDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
         try guarded {
             let v = try required(key)
-            return try NodeDecoderImpl(node: v, path: path(key), session: session, typeName: key.stringValue).container(keyedBy: NestedKey.self)
+            return try NodeDecoderImpl(node: v, path: path(key), session: session, typeName: TypeName(key.stringValue)).container(keyedBy: NestedKey.self)
         }
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
         try guarded {
             let v = try required(key)
-            return try NodeDecoderImpl(node: v, path: path(key), session: session, typeName: key.stringValue).unkeyedContainer()
+            return try NodeDecoderImpl(node: v, path: path(key), session: session, typeName: TypeName(key.stringValue)).unkeyedContainer()
         }
     }
 
@@ -213,7 +213,7 @@ struct KeyedNodeDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
         let v = value(key) ?? Node.null
-        return NodeDecoderImpl(node: v, path: path(key), session: session, typeName: key.stringValue)
+        return NodeDecoderImpl(node: v, path: path(key), session: session, typeName: TypeName(key.stringValue))
     }
 }
 
@@ -278,17 +278,17 @@ struct UnkeyedNodeDecodingContainer: UnkeyedDecodingContainer {
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
         let (n, p) = try next()
-        return try NodeDecoderImpl(node: n, path: p, session: decoder.session, typeName: "item").container(keyedBy: NestedKey.self)
+        return try NodeDecoderImpl(node: n, path: p, session: decoder.session, typeName: TypeName("item")).container(keyedBy: NestedKey.self)
     }
 
     mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
         let (n, p) = try next()
-        return try NodeDecoderImpl(node: n, path: p, session: decoder.session, typeName: "item").unkeyedContainer()
+        return try NodeDecoderImpl(node: n, path: p, session: decoder.session, typeName: TypeName("item")).unkeyedContainer()
     }
 
     mutating func superDecoder() throws -> any Decoder {
         let (n, p) = try next()
-        return NodeDecoderImpl(node: n, path: p, session: decoder.session, typeName: "item")
+        return NodeDecoderImpl(node: n, path: p, session: decoder.session, typeName: TypeName("item"))
     }
 }
 

@@ -56,7 +56,7 @@ struct NodeDecodingError: Error {
 final class KeyTracker {
     let node: Node
     let mapping: Mapping
-    var typeName: String
+    let typeName: TypeName
     /// Every key a model asked for, in order, with repeats.
     var asked: [String] = []
     /// `found[i]`: the model read pair `i` of the mapping.
@@ -67,7 +67,7 @@ final class KeyTracker {
     var knownBoxes: [KnownKeys] = []
     var path: FieldPath
 
-    init(node: Node, mapping: Mapping, typeName: String, path: FieldPath) {
+    init(node: Node, mapping: Mapping, typeName: TypeName, path: FieldPath) {
         self.node = node
         self.mapping = mapping
         self.typeName = typeName
@@ -100,7 +100,7 @@ final class DecodingSession {
         self.file = file
     }
 
-    func tracker(for node: Node, mapping: Mapping, typeName: String, path: FieldPath) -> KeyTracker {
+    func tracker(for node: Node, mapping: Mapping, typeName: TypeName, path: FieldPath) -> KeyTracker {
         let id = ObjectIdentifier(node)
         if let t = trackers[id] { return t }
         let t = KeyTracker(node: node, mapping: mapping, typeName: typeName, path: path)
@@ -306,12 +306,32 @@ final class DecodingSession {
     }
 }
 
+/// A model's name for messages, spelled out only when a message needs it: `String(describing:)`
+/// of a type costs a quarter of a million instructions the first time, once per model type
+/// and process, which a short run on a few files noticed.
+struct TypeName: CustomStringConvertible, @unchecked Sendable {
+    private let type: Any.Type?
+    private let text: String
+
+    init(_ type: Any.Type) {
+        self.type = type
+        text = ""
+    }
+
+    init(_ text: String) {
+        type = nil
+        self.text = text
+    }
+
+    var description: String { type.map { String(describing: $0) } ?? text }
+}
+
 /// How a type decodes, worked out once per type and process: the casts and the type name are a
 /// measurable share of decoding large files when repeated per value or per document.
 struct DecodeStrategy: @unchecked Sendable {
     enum Kind { case string, lenient, raw, strictEnum, plain }
     let kind: Kind
-    let typeName: String
+    let typeName: TypeName
     /// The type as a `LenientSequence` when `kind` is `.lenient`.
     let lenient: (any LenientSequence.Type)?
     /// The type as a `StrictEnum` when `kind` is `.strictEnum`.
@@ -324,15 +344,15 @@ struct DecodeStrategy: @unchecked Sendable {
         if let entry = known.withLock({ $0[id] }) { return entry }
         let entry: DecodeStrategy
         if T.self == String.self {
-            entry = DecodeStrategy(kind: .string, typeName: "String", lenient: nil, strictEnum: nil)
+            entry = DecodeStrategy(kind: .string, typeName: TypeName("String"), lenient: nil, strictEnum: nil)
         } else if let lenient = T.self as? any LenientSequence.Type {
-            entry = DecodeStrategy(kind: .lenient, typeName: String(describing: T.self), lenient: lenient, strictEnum: nil)
+            entry = DecodeStrategy(kind: .lenient, typeName: TypeName(T.self), lenient: lenient, strictEnum: nil)
         } else if T.self == RawNode.self {
-            entry = DecodeStrategy(kind: .raw, typeName: "RawNode", lenient: nil, strictEnum: nil)
+            entry = DecodeStrategy(kind: .raw, typeName: TypeName("RawNode"), lenient: nil, strictEnum: nil)
         } else if let strict = T.self as? any StrictEnum.Type {
-            entry = DecodeStrategy(kind: .strictEnum, typeName: String(describing: T.self), lenient: nil, strictEnum: strict)
+            entry = DecodeStrategy(kind: .strictEnum, typeName: TypeName(T.self), lenient: nil, strictEnum: strict)
         } else {
-            entry = DecodeStrategy(kind: .plain, typeName: String(describing: T.self), lenient: nil, strictEnum: nil)
+            entry = DecodeStrategy(kind: .plain, typeName: TypeName(T.self), lenient: nil, strictEnum: nil)
         }
         known.withLock { $0[id] = entry }
         return entry

@@ -63,6 +63,17 @@ struct ConcurrentLintTests {
         #expect(concurrent.secrets.count == 300)
     }
 
+    /// `vigil lint` keeps what it loaded until exit instead of freeing it; the report is the same.
+    @Test func keepingLoadedDataUntilExitChangesNoFinding() async {
+        let examples = Self.root.appendingPathComponent("examples/guide-as-written").path
+        let freeing = Linter(registry: VigilRegistry.all)
+        var keeping = freeing
+        keeping.keepsLoadedDataUntilExit = true
+        let expected = render(await freeing.lint(paths: [examples]))
+        #expect(expected.count > 10)
+        #expect(render(await keeping.lint(paths: [examples])) == expected)
+    }
+
     func render(_ r: LintResult) -> [String] {
         r.diagnostics.map { "\($0.file):\($0.range?.start.line ?? 0):\($0.range?.start.column ?? 0) \($0.rule) \($0.message)" }
     }
