@@ -11,11 +11,14 @@ public struct UnknownRuleInConfiguration: Check {
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
         guard let known = context.options.knowledge(KnownRules.self) else { return }
-        for artifact in context.all(LintConfigurationArtifact.self) {
+        let configurations = context.all(LintConfigurationArtifact.self)
+        guard !configurations.isEmpty else { return }
+        let ids = known.ids
+        for artifact in configurations {
             let rulesNode = artifact.configuration.origin?.node?["rules"]
             for pair in rulesNode?.mapping?.pairs ?? [] {
-                guard let id = pair.key.scalarText, !known.ids.contains(id) else { continue }
-                let hint = Suggestion.closest(to: id, in: known.ids.sorted()).map { "did you mean \"\($0)\"?" } ?? "run `vigil rules` for the list of rule ids"
+                guard let id = pair.key.scalarText, !ids.contains(id) else { continue }
+                let hint = Suggestion.closest(to: id, in: ids.sorted()).map { "did you mean \"\($0)\"?" } ?? "run `vigil rules` for the list of rule ids"
                 report.add("unknown rule \"\(id)\"", in: artifact.file, at: pair.key.range, hint: hint)
             }
         }

@@ -116,7 +116,7 @@ public struct Linter: Sendable {
         }
         var settings = configuration.settings ?? [:]
         for (k, v) in options.settings { settings[k] = v }
-        var knowledge = options.knowledge + [KnownRules(ids: Set(registry.allRules.map(\.id)))]
+        var knowledge = options.knowledge + [KnownRules(registry: registry)]
         for derive in registry.knowledgeDerivers { knowledge += derive(artifacts, knowledge) }
         return (LintContext(artifacts: artifacts, options: LintOptions(settings: settings, knowledge: knowledge)), diagnostics)
     }

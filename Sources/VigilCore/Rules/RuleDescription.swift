@@ -21,19 +21,27 @@ public struct RuleDescription: Sendable {
     public let summary: String
     /// Why it matters and what to do instead.
     public let rationale: String
-    public let triggering: [RuleExample]
-    public let nonTriggering: [RuleExample]
+    /// Examples that must produce a finding of this rule.
+    public var triggering: [RuleExample] { makeTriggering() }
+    /// Examples that must produce none.
+    public var nonTriggering: [RuleExample] { makeNonTriggering() }
+
+    // Built when asked (tests, `vigil explain`, the README): several rules generate theirs, and
+    // every check's description is made the first time the check runs in a process.
+    private let makeTriggering: @Sendable () -> [RuleExample]
+    private let makeNonTriggering: @Sendable () -> [RuleExample]
 
     public init(
         id: String, severity: Severity, summary: String, rationale: String,
-        triggering: [RuleExample], nonTriggering: [RuleExample]
+        triggering: @autoclosure @escaping @Sendable () -> [RuleExample],
+        nonTriggering: @autoclosure @escaping @Sendable () -> [RuleExample]
     ) {
         self.id = id
         self.severity = severity
         self.summary = summary
         self.rationale = rationale
-        self.triggering = triggering
-        self.nonTriggering = nonTriggering
+        self.makeTriggering = triggering
+        self.makeNonTriggering = nonTriggering
     }
 
     /// The area part of the id (`promql` of `promql/self-ratio`).
