@@ -119,4 +119,89 @@ import Testing
         limits.maxDocuments = total - 1
         #expect(YAMLLoader.load(file, limits: limits).diagnostics.map(\.rule) == ["yaml/limit"])
     }
+
+    /// A rule file of about `bytes` with its groups at `indent` (0: an indentless sequence).
+    static func ruleFile(bytes: Int, indent: Int, endsInBlock: Bool = false) -> String {
+        let pad = String(repeating: " ", count: indent)
+        var out = "# rules for ünïcode services\ngroups:\n"
+        var g = 0
+        while out.utf8.count < bytes {
+            out += """
+            \(pad)- name: group-\(g)   # a comment
+            \(pad)  interval: 30s
+            \(pad)  rules:
+            \(pad)    - alert: High\(g)
+            \(pad)      expr: |
+            \(pad)        sum by (job) (rate(http_requests_total{code=~"5.."}[5m]))
+            \(pad)          > \(g)
+            \(pad)      labels: {severity: critical, team: "tëam-\(g)"}
+            \(pad)      annotations:
+            \(pad)        summary: '{{ $labels.job }} fails'
+            \(pad)        description: >
+            \(pad)          - not an entry, a folded line
+            \(pad)          – with a dash ✓
+            \(pad)    - record: job:requests:rate5m
+            \(pad)      expr: sum by (job) (rate(http_requests_total[5m]))
+
+            """
+            // A group that ends in a block scalar: the scanner places its end differently.
+            if endsInBlock { out += "\(pad)      labels:\n\(pad)        note: |\n\(pad)          ends in a block ✓\n" }
+            g += 1
+        }
+        return out
+    }
+
+    @Test(arguments: [(2, false), (0, false), (4, false), (2, true), (0, true)])
+    func aLongSequenceLoadsExactlyAsOnePass(indent: Int, endsInBlock: Bool) {
+        let file = SourceFile(path: "rules.yaml", text: Self.ruleFile(bytes: 1_200_000, indent: indent, endsInBlock: endsInBlock))
+        let plan = SequenceSplitter.split(file, limits: .default, into: 4)
+        #expect(plan?.parts.count == 4, "the groups are cut")
+        #expect(plan?.key == "groups")
+        let parallel = StreamSplitter.loadInParts(file, limits: .default)
+        #expect(parallel != nil, "a clean file is taken from its parts")
+        let reference = onePass(file)
+        #expect(reference.diagnostics.isEmpty)
+        #expect(reference.documents.count == 1)
+        #expect((reference.documents.first?.root.mapping?["groups"]?.sequence?.count ?? 0) > 1000)
+        #expect(firstDifference(shapes(parallel?.documents ?? []), shapes(reference.documents)) == nil)
+    }
+
+    @Test func aQuotedScalarAcrossACutIsLoadedInOnePass() {
+        // libyaml continues a double-quoted scalar on a line indented like an entry: a cut there
+        // leaves an unterminated scalar in the part before it, so the one pass decides.
+        var text = Self.ruleFile(bytes: 600_000, indent: 2)
+        text += "  - name: quoted\n    rules:\n      - alert: Q\n        expr: up == 0\n        annotations:\n          summary: \"first line\n"
+        for i in 0..<4000 { text += "  - continued \(i)\n" }
+        text += "          end\"\n"
+        text += Self.ruleFile(bytes: 600_000, indent: 2).replacingOccurrences(of: "# rules for ünïcode services\ngroups:\n", with: "")
+        let file = SourceFile(path: "rules.yaml", text: text)
+        let reference = onePass(file)
+        let loaded = YAMLLoader.load(file)
+        #expect(loaded.diagnostics.map(\.message) == reference.diagnostics.map(\.message))
+        #expect(firstDifference(shapes(loaded.documents), shapes(reference.documents)) == nil)
+    }
+
+    @Test func aKubernetesListIsCutAtItsItems() {
+        var text = "apiVersion: v1\nkind: List\nmetadata: {}\nitems:\n"
+        var i = 0
+        while text.utf8.count < 1_200_000 {
+            text += "- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: cm-\(i)}\n  data:\n    a: |\n      - line\n      -\n"
+            i += 1
+        }
+        let file = SourceFile(path: "list.yaml", text: text)
+        #expect(SequenceSplitter.split(file, limits: .default, into: 2)?.key == "items")
+        let parallel = StreamSplitter.loadInParts(file, limits: .default)
+        #expect(parallel != nil)
+        #expect(firstDifference(shapes(parallel?.documents ?? []), shapes(onePass(file).documents)) == nil)
+    }
+
+    @Test func filesThatAreNotOneLongSequenceAreNotCut() {
+        let trailingKey = SourceFile(path: "t.yaml", text: Self.ruleFile(bytes: 1_200_000, indent: 2) + "other: 1\n")
+        let plan = SequenceSplitter.split(trailingKey, limits: .default, into: 4)
+        #expect(plan == nil, "the last top-level key holds no sequence")
+        let rootSequence = SourceFile(path: "s.yaml", text: String(repeating: "- {a: 1}\n", count: 150_000))
+        #expect(SequenceSplitter.split(rootSequence, limits: .default, into: 4) == nil)
+        let flow = SourceFile(path: "f.yaml", text: "groups: [\n" + String(repeating: "  - x,\n", count: 150_000) + "]\n")
+        #expect(SequenceSplitter.split(flow, limits: .default, into: 4) == nil)
+    }
 }

@@ -16,7 +16,25 @@ enum StreamSplitter {
 
     /// The load of `file` from parts parsed concurrently, or nil when it must be loaded in one pass.
     static func loadInParts(_ file: SourceFile, limits: LoadLimits) -> LoadResult? {
-        guard file.bytes.count >= minimumBytes, let parts = split(file, limits: limits, into: partCount(file)) else { return nil }
+        guard file.bytes.count >= minimumBytes else { return nil }
+        let count = partCount(file)
+        if let parts = split(file, limits: limits, into: count) {
+            guard let builders = parse(file, parts, limits: limits) else { return nil }
+            var documents: [Document] = []
+            for builder in builders {
+                for d in builder.documents { documents.append(Document(file: file, root: d.root, index: documents.count)) }
+            }
+            return LoadResult(file: file, documents: documents, diagnostics: [])
+        }
+        if let sequence = SequenceSplitter.split(file, limits: limits, into: count) {
+            return SequenceSplitter.load(file, sequence, limits: limits)
+        }
+        return nil
+    }
+
+    /// The builders of `parts`, each parsed on its own core with its share of the limits; nil
+    /// when any part reported anything.
+    static func parse(_ file: SourceFile, _ parts: [(bytes: Range<Int>, line: Int)], limits: LoadLimits) -> [TreeBuilder]? {
         let builders = BuilderSlots(count: parts.count)
         DispatchQueue.concurrentPerform(iterations: parts.count) { i in
             let share = LoadLimits(maxDepth: limits.maxDepth, maxExpandedNodes: limits.maxExpandedNodes,
@@ -27,15 +45,15 @@ enum StreamSplitter {
             builder.run()
             builders.store(builder, at: i)
         }
-        var documents: [Document] = []
+        var out: [TreeBuilder] = []
         for builder in builders.all() {
             guard let builder, builder.diagnostics.isEmpty else { return nil }
-            for d in builder.documents { documents.append(Document(file: file, root: d.root, index: documents.count)) }
+            out.append(builder)
         }
-        return LoadResult(file: file, documents: documents, diagnostics: [])
+        return out
     }
 
-    private static func partCount(_ file: SourceFile) -> Int {
+    static func partCount(_ file: SourceFile) -> Int {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         return max(1, min(cores, file.bytes.count / minimumPartBytes))
     }
