@@ -63,7 +63,18 @@ public struct LintRegistry: Sendable {
         case .documents(let documents, var out):
             let chunk = LintRegistry.documentsPerTask
             guard documents.count > chunk else {
-                out.append(decode(documents[...], depth: 0))
+                guard file.bytes.count >= LintRegistry.scanBesideBytes else {
+                    out.append(decode(documents[...], depth: 0))
+                    return out
+                }
+                // A large file of few documents (a rule file): the secret scan, a walk of every
+                // node, runs beside the decoding instead of before it.
+                async let credentials = documents.map { SecretSpan.credentials(in: $0) }
+                let decoded = documents.map { decodeKind(of: $0, depth: 0) }
+                for (found, part) in zip(await credentials, decoded) {
+                    out.secrets += found
+                    out.append(part)
+                }
                 return out
             }
             let starts = Array(stride(from: 0, to: documents.count, by: chunk))
@@ -83,6 +94,9 @@ public struct LintRegistry: Sendable {
 
     /// How many documents of one stream a decoding task takes.
     static let documentsPerTask = 64
+
+    /// Files at least this large have their secrets scanned beside the decoding.
+    static let scanBesideBytes = 256 << 10
 
     /// A file read as far as its documents, or decoded already (text kinds, binary files).
     private enum Loaded {
@@ -107,13 +121,17 @@ public struct LintRegistry: Sendable {
 
     /// Decodes documents with the first kind that matches each.
     private func decode(_ documents: ArraySlice<Document>, depth: Int) -> DecodeOutput {
-        let embedded = EmbeddedDecoder(registry: self, depth: depth)
         var out = DecodeOutput()
         for document in documents {
             out.secrets += SecretSpan.credentials(in: document)
-            guard let kind = kinds.first(where: { $0.matches(document) }) else { continue }
-            out.append(kind.decode(document, embedded: embedded))
+            out.append(decodeKind(of: document, depth: depth))
         }
         return out
+    }
+
+    /// A document decoded by the first kind that matches it (nothing when none does).
+    private func decodeKind(of document: Document, depth: Int) -> DecodeOutput {
+        guard let kind = kinds.first(where: { $0.matches(document) }) else { return DecodeOutput() }
+        return kind.decode(document, embedded: EmbeddedDecoder(registry: self, depth: depth))
     }
 }

@@ -8,7 +8,7 @@ import VigilPromQL
 /// Structural problems (unknown fields, wrong types, bad durations) are reported here under the
 /// schema rules; the rule semantics (record/alert, expressions, names, templates) are stored in
 /// the model and reported by checks.
-public struct RuleFileDecoder {
+public struct RuleFileDecoder: Sendable {
     public let file: SourceFile
     public private(set) var diagnostics: [Diagnostic] = []
     /// PromQL parse options (experimental functions accepted: promtool would need a flag).
@@ -97,13 +97,39 @@ public struct RuleFileDecoder {
         }
         prepared = Prepared.make(groups: items, options: options)
         defer { prepared = nil }
+        guard items.count >= groupsPerTask * 2 else {
+            var groups: [RuleGroup] = []
+            groups.reserveCapacity(items.count)
+            for (i, item) in items.enumerated() {
+                if let g = decodeGroup(item, path: "\(path)[\(i)]") { groups.append(g) }
+            }
+            return groups
+        }
+        // Many groups: decoded in runs on all cores, each run by a copy of this decoder, and
+        // joined in order (groups and findings), as the loop above would produce them.
+        let base = self
+        let runs = stride(from: 0, to: items.count, by: groupsPerTask).map { $0..<min($0 + groupsPerTask, items.count) }
+        let decoded = Prepared.parallelMap(runs) { run -> (groups: [RuleGroup], diagnostics: [Diagnostic]) in
+            var decoder = base
+            decoder.diagnostics = []
+            var groups: [RuleGroup] = []
+            for i in run {
+                if let g = decoder.decodeGroup(items[i], path: "\(path)[\(i)]") { groups.append(g) }
+            }
+            return (groups, decoder.diagnostics)
+        }
         var groups: [RuleGroup] = []
         groups.reserveCapacity(items.count)
-        for (i, item) in items.enumerated() {
-            if let g = decodeGroup(item, path: "\(path)[\(i)]") { groups.append(g) }
+        for run in decoded {
+            groups += run.groups
+            diagnostics += run.diagnostics
         }
         return groups
     }
+
+    /// How many rule groups one decoding task takes when a file has many (at least twice as
+    /// many groups, else one task decodes them all).
+    var groupsPerTask = 32
 
     mutating func decodeGroup(_ node: Node, path: String) -> RuleGroup? {
         guard let m = node.mapping else {
@@ -168,7 +194,7 @@ public struct RuleFileDecoder {
 
 /// Parses the expressions and alert templates of many rules on all cores before the
 /// (sequential) structural decoding picks the results up.
-struct Prepared {
+struct Prepared: Sendable {
     var analyses: [ObjectIdentifier: ExprAnalysis] = [:]
     var templates: [ObjectIdentifier: GoTemplate] = [:]
 
@@ -201,7 +227,7 @@ struct Prepared {
     }
 
     /// `transform` over `items` in chunks on all cores, in order.
-    static func parallelMap<T: Sendable>(_ items: [Node], _ transform: @Sendable (Node) -> T) -> [T] {
+    static func parallelMap<Item: Sendable, T: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> T) -> [T] {
         let n = items.count
         guard n > 0 else { return [] }
         let chunks = min(n, 64)

@@ -74,6 +74,48 @@ struct ConcurrentLintTests {
         #expect(render(await keeping.lint(paths: [examples])) == expected)
     }
 
+    /// A large file of few documents: Lists of Deployments (credentials in env values) and
+    /// ConfigMaps holding an Alertmanager config (secrets the Alertmanager kind finds).
+    static func fewLargeDocuments() -> String {
+        var documents: [String] = []
+        for d in 0..<30 {
+            let items = longStream(documents: 20).components(separatedBy: "---\n").map { item in
+                "  - " + item.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n    ")
+            }
+            documents.append("apiVersion: v1\nkind: List\nitems:\n" + items.joined(separator: "\n") + "\n")
+            if d % 10 == 0 {
+                documents.append("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: alertmanager-\(d)}
+                data:
+                  alertmanager.yml: |
+                    route: {receiver: chat}
+                    receivers:
+                      - name: chat
+                        slack_configs:
+                          - api_url: https://hooks.slack.com/services/T00/B00/secret\(d)
+                            channel: '#alerts'
+
+                """)
+            }
+        }
+        return documents.joined(separator: "---\n")
+    }
+
+    @Test func aLargeFileOfFewDocumentsGivesTheSequentialSecretsAndFindings() async {
+        let registry = VigilRegistry.all
+        let file = SourceFile(path: "large.yaml", text: Self.fewLargeDocuments())
+        #expect(file.bytes.count >= 256 << 10)
+        let sequential = registry.decode(file: file)
+        let concurrent = await registry.decodeConcurrently(file: file)
+        let show: (Diagnostic) -> String = { "\($0.range?.start.line ?? 0) \($0.rule) \($0.message)" }
+        #expect(sequential.secrets.count > 600, "env credentials and Slack URLs are found")
+        #expect(concurrent.secrets.map(\.range.start.line) == sequential.secrets.map(\.range.start.line))
+        #expect(concurrent.diagnostics.map(show) == sequential.diagnostics.map(show))
+        #expect(concurrent.artifacts.count == sequential.artifacts.count)
+    }
+
     func render(_ r: LintResult) -> [String] {
         r.diagnostics.map { "\($0.file):\($0.range?.start.line ?? 0):\($0.range?.start.column ?? 0) \($0.rule) \($0.message)" }
     }
