@@ -2,10 +2,19 @@ import VigilCore
 import VigilPromQL
 
 /// One rule with the group and file it is in, as checks walk them.
-public struct RuleInContext: Sendable {
+///
+/// A class: every rule check walks all of them, and handing out one reference per rule, not a
+/// copy of each rule's two dozen fields, is most of what walking them costs.
+public final class RuleInContext: Sendable {
     public let file: RuleFile
     public let group: RuleGroup
     public let rule: Rule
+
+    public init(file: RuleFile, group: RuleGroup, rule: Rule) {
+        self.file = file
+        self.group = group
+        self.rule = rule
+    }
 }
 
 extension LintContext {
@@ -14,15 +23,17 @@ extension LintContext {
     /// Every Prometheus configuration of the run.
     public var prometheusConfigs: [PrometheusConfigFile] { all(PrometheusConfigFile.self) }
 
-    /// Every rule of the run.
+    /// Every rule of the run (worked out once per run for all the checks that ask).
     public var allRules: [RuleInContext] {
-        var out: [RuleInContext] = []
-        for f in ruleFiles {
-            for g in f.groups {
-                for r in g.rules { out.append(RuleInContext(file: f, group: g, rule: r)) }
+        shared(AllRulesInContext.self) { context in
+            var out: [RuleInContext] = []
+            for f in context.ruleFiles {
+                for g in f.groups {
+                    for r in g.rules { out.append(RuleInContext(file: f, group: g, rule: r)) }
+                }
             }
+            return out
         }
-        return out
     }
 
     /// The scrape interval a check may assume: `scrape-interval` from the command line or
@@ -155,3 +166,6 @@ extension LintContext {
     /// The output labels of an expression, using the catalogue's label sets when known.
     public func outputLabels(of e: Expr) -> LabelSet { ExprFacts.outputLabels(of: e, metrics: metrics) }
 }
+
+/// The key of `LintContext.allRules`'s shared value.
+private enum AllRulesInContext {}
