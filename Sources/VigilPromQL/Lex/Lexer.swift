@@ -138,6 +138,9 @@ struct Lexer {
     private static let keywordBytes: [([UInt8], Keyword, AggregationOp?)] = keywords.map { (Array($0.0.utf8), $0.1, $0.2) }
 
     /// Keywords are matched case-insensitively, as Prometheus does.
+    /// The length of the longest keyword.
+    static let longestKeyword = keywordBytes.map { $0.0.count }.max() ?? 0
+
     static func keyword(_ bytes: [UInt8], _ start: Int, _ end: Int) -> (Keyword, AggregationOp?) {
         let len = end - start
         outer: for (word, kw, agg) in keywordBytes where word.count == len {

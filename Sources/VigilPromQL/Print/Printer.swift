@@ -161,6 +161,8 @@ public enum PromQLPrinter {
 
     /// Words the lexer would not read as a plain identifier.
     static func isReservedWord(_ s: String) -> Bool {
+        // No keyword is longer than this: most metric names need no copy and no comparison.
+        guard s.utf8.count <= Lexer.longestKeyword else { return false }
         let b = Array(s.utf8)
         if b.count == 3 {
             let l = s.lowercased()
@@ -171,6 +173,8 @@ public enum PromQLPrinter {
 
     /// A double-quoted string literal with Go escapes.
     public static func quote(_ s: String) -> String {
+        // The common case, printable ASCII without quotes or backslashes, needs no escaping.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

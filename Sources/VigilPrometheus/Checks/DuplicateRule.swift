@@ -18,18 +18,19 @@ public struct DuplicateRule: Check {
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
         for f in context.ruleFiles {
-            var seen: [Key: Rule] = [:]
+            // The first rule of each key by the node that names it (not a copy of the rule).
+            var seen: [Key: Node] = [:]
             for g in f.groups {
                 for r in g.rules where !r.name.isEmpty {
                     let key = Key(name: r.name, labels: r.labels.map { "\($0.name)=\($0.value)" }.sorted())
                     if let first = seen[key] {
-                        let at = f.file.resolve((first.recordNode ?? first.alertNode ?? first.node).range)
+                        let at = f.file.resolve(first.range)
                         report.add("duplicate rule: \(r.label) with the same labels is already defined in this file",
                                    in: f.file, at: (r.recordNode ?? r.alertNode ?? r.node).range,
                                    hint: "give the rules distinct labels, or remove one",
                                    notes: [DiagnosticNote("first defined here", file: at.file.path, range: at.range)])
                     } else {
-                        seen[key] = r
+                        seen[key] = r.recordNode ?? r.alertNode ?? r.node
                     }
                 }
             }

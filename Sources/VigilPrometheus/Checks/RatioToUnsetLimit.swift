@@ -13,8 +13,13 @@ public struct RatioToUnsetLimit: Check {
     public init() {}
 
     static func isLimitMetric(_ name: String) -> Bool {
-        name == "container_spec_memory_limit_bytes" || name == "container_spec_cpu_quota" || name.hasPrefix("kube_pod_container_resource_limits")
-            || name == "kube_resourcequota" || (name.hasPrefix("container_") && name.utf8.firstRange(of: "_limit".utf8) != nil)
+        // Byte comparisons: every selector of every rule is asked, and String.hasPrefix compares
+        // by grapheme.
+        let b = name.utf8
+        if b.starts(with: "container_".utf8) {
+            return name == "container_spec_cpu_quota" || b.firstRange(of: "_limit".utf8) != nil
+        }
+        return b.starts(with: "kube_pod_container_resource_limits".utf8) || name == "kube_resourcequota"
     }
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {

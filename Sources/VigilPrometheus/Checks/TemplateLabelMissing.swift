@@ -16,19 +16,23 @@ public struct TemplateLabelMissing: Check {
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
         let metrics = context.metrics
+        func readsLabels(_ entries: [LabelEntry]) -> Bool {
+            entries.contains { !($0.template?.namedLabelReferences.isEmpty ?? true) }
+        }
         for r in context.allRules where r.rule.isAlert {
-            guard let e = r.rule.parsed else { continue }
-            let entries = r.rule.labels.map { ("label", $0) } + r.rule.annotations.map { ("annotation", $0) }
-            guard entries.contains(where: { !($0.1.template?.namedLabelReferences.isEmpty ?? true) }) else { continue }
+            // Most rules read no label in their templates: skip them before copying anything.
+            guard let e = r.rule.parsed, readsLabels(r.rule.labels) || readsLabels(r.rule.annotations) else { continue }
             let labels = metrics == nil ? r.rule.outputLabels : ExprFacts.outputLabels(of: e, metrics: metrics)
-            for (kind, entry) in entries {
-                guard let t = entry.template, t.error == nil else { continue }
-                for ref in t.namedLabelReferences where labels.lacks(ref.name) {
-                    let (file, range) = entry.range(ref.range, in: r.file.file)
-                    let kept = labels.certain.subtracting(["__name__"]).sorted()
-                    let keeps = kept.isEmpty ? "no labels" : "only " + kept.joined(separator: ", ")
-                    report.add("\(kind) \"\(entry.name)\" reads $labels.\(ref.name), but the expression's result cannot have the label \"\(ref.name)\" (it keeps \(keeps))",
-                               in: file, at: range, hint: "keep \(ref.name) in the aggregation (by (…, \(ref.name))) or remove it from the template")
+            for (kind, entries) in [("label", r.rule.labels), ("annotation", r.rule.annotations)] {
+                for entry in entries {
+                    guard let t = entry.template, t.error == nil else { continue }
+                    for ref in t.namedLabelReferences where labels.lacks(ref.name) {
+                        let (file, range) = entry.range(ref.range, in: r.file.file)
+                        let kept = labels.certain.subtracting(["__name__"]).sorted()
+                        let keeps = kept.isEmpty ? "no labels" : "only " + kept.joined(separator: ", ")
+                        report.add("\(kind) \"\(entry.name)\" reads $labels.\(ref.name), but the expression's result cannot have the label \"\(ref.name)\" (it keeps \(keeps))",
+                                   in: file, at: range, hint: "keep \(ref.name) in the aggregation (by (…, \(ref.name))) or remove it from the template")
+                    }
                 }
             }
         }
