@@ -1,5 +1,5 @@
 import Testing
-import VigilCore
+@testable import VigilCore
 
 @Suite struct SecretSpanTests {
     @Test func redactingKeepsLinesAndHidesOnlyTheRanges() throws {
@@ -51,5 +51,28 @@ import VigilCore
         #expect(shown.lineText(3) == "  name: plain")
         #expect(shown.lineText(4) == "  url: <redacted>")
         #expect(shown.lineText(5) == "  password_file: /etc/pw")
+    }
+}
+
+/// The linter scans documents for credentials only in files a report may print lines of.
+@Suite struct DeferredCredentialScanTests {
+    func output(_ path: String, _ text: String) -> DecodeOutput {
+        var out = DecodeOutput()
+        out.unscannedDocuments = YAMLLoader.load(text: text, path: path).documents
+        return out
+    }
+
+    @Test func filesWithFindingsOrNotesAreScanned() async {
+        let a = output("a.yaml", "user: x\n")
+        let b = output("b.yaml", "db:\n  password: hunter2\n")
+        let c = output("c.yaml", "token:\n  password: swordfish\n")
+        let finding = Diagnostic(rule: "x/y", severity: .error, message: "m", file: "a.yaml", range: nil,
+                                 notes: [DiagnosticNote("see", file: "b.yaml", range: nil)])
+        let secrets = await Linter.secrets(of: [a, b, c], shownBy: [finding])
+        #expect(secrets.map(\.text) == ["hunter2"], "b is printed through the note; c is never printed")
+        let none = await Linter.secrets(of: [a, b, c], shownBy: [])
+        #expect(none.isEmpty)
+        let own = Diagnostic(rule: "x/y", severity: .error, message: "m", file: "c.yaml", range: nil)
+        #expect(await Linter.secrets(of: [a, b, c], shownBy: [own]).map(\.text) == ["swordfish"])
     }
 }

@@ -14,6 +14,9 @@ public struct DecodeOutput: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// Where the document holds secrets, so printed source lines hide them.
     public var secrets: [SecretSpan] = []
+    /// Documents whose credentials were not scanned for yet (the linter scans them only for
+    /// files with findings).
+    var unscannedDocuments: [Document] = []
 
     public init(artifacts: [any Artifact] = [], diagnostics: [Diagnostic] = []) {
         self.artifacts = artifacts
@@ -24,6 +27,7 @@ public struct DecodeOutput: Sendable {
         artifacts.append(contentsOf: other.artifacts)
         diagnostics.append(contentsOf: other.diagnostics)
         secrets.append(contentsOf: other.secrets)
+        unscannedDocuments.append(contentsOf: other.unscannedDocuments)
     }
 }
 

@@ -57,10 +57,42 @@ public struct LintRegistry: Sendable {
     /// several tasks (a 5 MB stream of Kubernetes objects is one file, but thousands of
     /// independent documents). The output is in document order, as `decode(file:)`'s.
     public func decodeConcurrently(file: SourceFile, name: String? = nil, limits: LoadLimits = .default) async -> DecodeOutput {
+        await decodeConcurrently(file: file, name: name, limits: limits, deferringCredentials: false)
+    }
+
+    /// `decodeConcurrently`; with `deferringCredentials`, the scan for credentials in the
+    /// documents is left to the caller (`DecodeOutput.unscannedDocuments`), which needs it only
+    /// for files that have findings to print.
+    func decodeConcurrently(file: SourceFile, name: String?, limits: LoadLimits, deferringCredentials: Bool) async -> DecodeOutput {
         switch load(file: file, name: name ?? file.path, limits: limits) {
         case .decoded(let out):
             return out
         case .documents(let documents, var out):
+            if deferringCredentials {
+                out.unscannedDocuments = documents
+                // The kinds decode in document order, on several tasks for a long stream.
+                let chunk = LintRegistry.documentsPerTask
+                guard documents.count > chunk else {
+                    for document in documents { out.append(decodeKind(of: document, depth: 0)) }
+                    return out
+                }
+                let starts = Array(stride(from: 0, to: documents.count, by: chunk))
+                let parts = await withTaskGroup(of: (Int, DecodeOutput).self) { group in
+                    for (i, start) in starts.enumerated() {
+                        let slice = documents[start..<min(start + chunk, documents.count)]
+                        group.addTask {
+                            var part = DecodeOutput()
+                            for document in slice { part.append(self.decodeKind(of: document, depth: 0)) }
+                            return (i, part)
+                        }
+                    }
+                    var parts = [DecodeOutput](repeating: DecodeOutput(), count: starts.count)
+                    for await (i, part) in group { parts[i] = part }
+                    return parts
+                }
+                for part in parts { out.append(part) }
+                return out
+            }
             let chunk = LintRegistry.documentsPerTask
             guard documents.count > chunk else {
                 guard file.bytes.count >= LintRegistry.scanBesideBytes else {

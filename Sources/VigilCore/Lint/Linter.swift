@@ -68,14 +68,13 @@ public struct Linter: Sendable {
         let registry = self.registry
         let outputs = await withTaskGroup(of: (Int, DecodeOutput).self) { group in
             for (i, file) in files.enumerated() {
-                group.addTask { (i, await registry.decodeConcurrently(file: file)) }
+                group.addTask { (i, await registry.decodeConcurrently(file: file, name: nil, limits: .default, deferringCredentials: true)) }
             }
             var results = [DecodeOutput](repeating: DecodeOutput(), count: files.count)
             for await (i, out) in group { results[i] = out }
             return results
         }
         let (context, decoded) = makeContext(outputs, extraDiagnostics: extraDiagnostics)
-        let secrets = outputs.flatMap(\.secrets)
         let checks = registry.checks
         let found = await withTaskGroup(of: [Diagnostic].self) { group in
             for check in checks {
@@ -89,7 +88,37 @@ public struct Linter: Sendable {
             LoadedDataKeeper.keep(context)
             LoadedDataKeeper.keep(outputs)
         }
-        return finish(files: files, diagnostics: decoded + found, secrets: secrets)
+        let diagnostics = decoded + found
+        let secrets = await Self.secrets(of: outputs, shownBy: diagnostics)
+        return finish(files: files, diagnostics: diagnostics, secrets: secrets)
+    }
+
+    /// The secrets the file kinds found, and the credentials in the documents of the files whose
+    /// lines a report may print (those with a finding or a note): the scan walks every node,
+    /// and most files of a clean run have nothing to print.
+    static func secrets(of outputs: [DecodeOutput], shownBy diagnostics: [Diagnostic]) async -> [SecretSpan] {
+        var shown = Set<String>()
+        for d in diagnostics {
+            shown.insert(d.file)
+            for n in d.notes { if let f = n.file { shown.insert(f) } }
+        }
+        let pending = outputs.enumerated().filter { _, out in
+            out.unscannedDocuments.contains { shown.contains($0.file.resolve(nil).file.path) }
+        }
+        let scanned = await withTaskGroup(of: (Int, [SecretSpan]).self) { group in
+            for (i, out) in pending {
+                group.addTask { (i, out.unscannedDocuments.flatMap { SecretSpan.credentials(in: $0) }) }
+            }
+            var byOutput: [Int: [SecretSpan]] = [:]
+            for await (i, found) in group { byOutput[i] = found }
+            return byOutput
+        }
+        var secrets: [SecretSpan] = []
+        for (i, out) in outputs.enumerated() {
+            secrets += scanned[i] ?? []
+            secrets += out.secrets
+        }
+        return secrets
     }
 
     /// Lints files in memory on the calling thread (for nested runs, such as a stack's
