@@ -70,35 +70,14 @@ public struct LintRegistry: Sendable {
         case .documents(let documents, var out):
             if deferringCredentials {
                 out.unscannedDocuments = documents
-                // The kinds decode in document order, on several tasks for a long stream.
-                let chunk = LintRegistry.documentsPerTask
-                guard documents.count > chunk else {
-                    for document in documents { out.append(decodeKind(of: document, depth: 0)) }
-                    return out
-                }
-                let starts = Array(stride(from: 0, to: documents.count, by: chunk))
-                let parts = await withTaskGroup(of: (Int, DecodeOutput).self) { group in
-                    for (i, start) in starts.enumerated() {
-                        let slice = documents[start..<min(start + chunk, documents.count)]
-                        group.addTask {
-                            var part = DecodeOutput()
-                            for document in slice { part.append(self.decodeKind(of: document, depth: 0)) }
-                            return (i, part)
-                        }
-                    }
-                    var parts = [DecodeOutput](repeating: DecodeOutput(), count: starts.count)
-                    for await (i, part) in group { parts[i] = part }
-                    return parts
-                }
-                for part in parts { out.append(part) }
+                out.append(await decodeInRuns(documents) { slice in
+                    var part = DecodeOutput()
+                    for document in slice { part.append(self.decodeKind(of: document, depth: 0)) }
+                    return part
+                })
                 return out
             }
-            let chunk = LintRegistry.documentsPerTask
-            guard documents.count > chunk else {
-                guard file.bytes.count >= LintRegistry.scanBesideBytes else {
-                    out.append(decode(documents[...], depth: 0))
-                    return out
-                }
+            if documents.count <= LintRegistry.documentsPerTask, file.bytes.count >= LintRegistry.scanBesideBytes {
                 // A large file of few documents (a rule file): the secret scan, a walk of every
                 // node, runs beside the decoding instead of before it.
                 async let credentials = documents.map { SecretSpan.credentials(in: $0) }
@@ -109,19 +88,29 @@ public struct LintRegistry: Sendable {
                 }
                 return out
             }
-            let starts = Array(stride(from: 0, to: documents.count, by: chunk))
-            let parts = await withTaskGroup(of: (Int, DecodeOutput).self) { group in
-                for (i, start) in starts.enumerated() {
-                    let slice = documents[start..<min(start + chunk, documents.count)]
-                    group.addTask { (i, self.decode(slice, depth: 0)) }
-                }
-                var parts = [DecodeOutput](repeating: DecodeOutput(), count: starts.count)
-                for await (i, part) in group { parts[i] = part }
-                return parts
-            }
-            for part in parts { out.append(part) }
+            out.append(await decodeInRuns(documents) { self.decode($0, depth: 0) })
             return out
         }
+    }
+
+    /// `decodeRun` over the documents, in runs of `documentsPerTask` on several tasks when there
+    /// are more, joined in document order.
+    private func decodeInRuns(_ documents: [Document], _ decodeRun: @escaping @Sendable (ArraySlice<Document>) -> DecodeOutput) async -> DecodeOutput {
+        let chunk = LintRegistry.documentsPerTask
+        guard documents.count > chunk else { return decodeRun(documents[...]) }
+        let starts = Array(stride(from: 0, to: documents.count, by: chunk))
+        let parts = await withTaskGroup(of: (Int, DecodeOutput).self) { group in
+            for (i, start) in starts.enumerated() {
+                let slice = documents[start..<min(start + chunk, documents.count)]
+                group.addTask { (i, decodeRun(slice)) }
+            }
+            var parts = [DecodeOutput](repeating: DecodeOutput(), count: starts.count)
+            for await (i, part) in group { parts[i] = part }
+            return parts
+        }
+        var out = DecodeOutput()
+        for part in parts { out.append(part) }
+        return out
     }
 
     /// How many documents of one stream a decoding task takes.
