@@ -120,9 +120,7 @@ final class DecodingSession {
         }
     }
 
-    /// Decodes a value of any type from a node: the single entry point that every container uses.
-    /// How a type decodes, worked out once per type and session (casts and type names are
-    /// a measurable share of decoding large files).
+    /// The strategies this session has used, so that most lookups take no lock.
     private var strategies: [ObjectIdentifier: DecodeStrategy] = [:]
 
     /// The strategy for `T`: from this session's table, else from the process-wide one (so that
@@ -135,6 +133,8 @@ final class DecodingSession {
         return entry
     }
 
+    /// Decodes a value of any type from a node: the single entry point that every container uses.
+    /// `path` is built only when a nested decoder or a message needs it.
     func decode<T: Decodable>(_ type: T.Type, node: Node, path: @autoclosure () -> FieldPath) throws -> T {
         let strategy = strategy(for: T.self)
         if strategy.kind != .plain { return try decodeSpecial(T.self, strategy, node: node, path: path()) }

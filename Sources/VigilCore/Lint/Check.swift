@@ -70,7 +70,8 @@ public final class LintContext: Sendable {
     /// The value `key` names, built by `build` the first time a check of this run asks for it.
     /// Checks run concurrently: a check that asks while another builds the value waits for it
     /// instead of building it again (on two cores, both did, and the inventories of large
-    /// runs were built twice). `build` may ask for other shared values, never for its own.
+    /// runs were built twice). `build` may ask for other shared values, never for its own nor
+    /// in a cycle (each value's lock is held while it builds).
     public func shared<Key, Value: Sendable>(_ key: Key.Type, _ build: (LintContext) -> Value) -> Value {
         let id = ObjectIdentifier(key)
         let cell = derived.withLock { table in
