@@ -46,7 +46,7 @@ let package = Package(
         ),
         .target(name: "VigilPromQL", dependencies: ["VigilCore"], swiftSettings: strict),
         .target(name: "VigilPrometheus", dependencies: ["VigilPromQL"], swiftSettings: strict),
-        .executableTarget(name: "VigilBench", dependencies: ["VigilCore", "VigilPrometheus", "VigilStack", "VigilDiff"], swiftSettings: strict),
+        .executableTarget(name: "VigilBench", dependencies: ["VigilCore", "VigilPrometheus", "VigilKubernetes", "VigilStack", "VigilDiff"], swiftSettings: strict),
         .target(name: "VigilAlertmanager", dependencies: ["VigilCore"], swiftSettings: strict),
         .testTarget(name: "VigilAlertmanagerTests", dependencies: ["VigilAlertmanager"], exclude: ["Fixtures", "fetch-corpus.sh"], swiftSettings: strict),
         .testTarget(name: "VigilCoreTests", dependencies: ["VigilCore"], swiftSettings: strict),

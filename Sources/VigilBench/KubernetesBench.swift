@@ -1,5 +1,6 @@
 import Foundation
 import VigilCore
+import VigilKubernetes
 import VigilStack
 
 /// `vigil lint` of 5 000 generated mixed-kind Kubernetes manifests (about 20 MB) as a directory,
@@ -11,7 +12,7 @@ enum KubernetesBench: BenchSuite {
     static let manifestCount = 5_000
 
     static func run(_ options: Options) async {
-        let manifests = KubernetesManifests.mixed(count: manifestCount)
+        let manifests = ManifestGenerator.mixed(count: manifestCount)
         let directory = options.workDir + "/k8s-manifests"
         try? FileManager.default.removeItem(atPath: directory)
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
