@@ -105,15 +105,19 @@ public final class Node: Sendable {
         case mapping(Mapping)
     }
 
+    // Stored properties are declared in this order so that the instance packs into 88 bytes
+    // (the 32-bit height fills the gap after `content`): a loaded tree is mostly nodes.
     public let content: Content
+    private let storedHeight: Int32
     /// The tag as written (long form, e.g. `tag:yaml.org,2002:str`) or set by the encoder.
     public let tag: String?
     /// Where the node starts and ends in its file (zero positions for generated nodes).
     public let range: SourceRange
     /// The number of nodes a traversal that expands aliases visits, including this one.
     public let expandedSize: Int
+
     /// Nesting depth of the deepest path below this node (0 for a scalar).
-    public let height: Int
+    public var height: Int { Int(storedHeight) }
 
     public init(_ content: Content, tag: String? = nil, range: SourceRange = Node.noRange) {
         self.content = content
@@ -122,25 +126,25 @@ public final class Node: Sendable {
         switch content {
         case .scalar:
             expandedSize = 1
-            height = 0
+            storedHeight = 0
         case .sequence(let items):
             var size = 1
-            var h = 0
+            var h: Int32 = 0
             for item in items {
                 size = size &+ item.expandedSize
-                h = max(h, item.height)
+                h = max(h, item.storedHeight)
             }
             expandedSize = size
-            height = h + 1
+            storedHeight = h &+ 1
         case .mapping(let m):
             var size = 1
-            var h = 0
+            var h: Int32 = 0
             for p in m.pairs {
                 size = size &+ p.key.expandedSize &+ p.value.expandedSize
-                h = max(h, p.value.height, p.key.height)
+                h = max(h, p.value.storedHeight, p.key.storedHeight)
             }
             expandedSize = size
-            height = h + 1
+            storedHeight = h &+ 1
         }
     }
 
