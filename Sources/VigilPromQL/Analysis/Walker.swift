@@ -38,7 +38,20 @@ public struct PromQLWalker: Sendable {
                 return
             case .descend:
                 ancestors.append(e)
-                for c in e.children { go(c) }
+                // The children in order, without building `Expr.children`'s array per node.
+                switch e.kind {
+                case .number, .string, .vectorSelector, .matrixSelector: break
+                case .subquery(let s): go(s.expr)
+                case .call(let c): for arg in c.args { go(arg) }
+                case .aggregate(let a):
+                    if let p = a.param { go(p) }
+                    go(a.expr)
+                case .binary(let b):
+                    go(b.lhs)
+                    go(b.rhs)
+                case .unary(let u): go(u.expr)
+                case .paren(let inner): go(inner)
+                }
                 ancestors.removeLast()
             }
         }
