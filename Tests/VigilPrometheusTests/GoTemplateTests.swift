@@ -49,5 +49,12 @@ import Testing
     @Test func detectsActions() {
         #expect(GoTemplate.hasActions("a {{ b }}"))
         #expect(!GoTemplate.hasActions("a { b }"))
+        #expect(GoTemplate.hasActions("{{"))
+        #expect(GoTemplate.hasActions("é { x {{"))
+        #expect(!GoTemplate.hasActions("{"))
+        #expect(!GoTemplate.hasActions(""))
+        #expect(!GoTemplate.hasActions("a { b } c {"))
+        #expect(GoTemplate.hasActions(String(repeating: "{ ", count: 200) + "{{"))
+        #expect(GoTemplate.hasActions(Substring("x {{ y }}").description))
     }
 }
