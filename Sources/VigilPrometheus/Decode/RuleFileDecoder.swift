@@ -95,9 +95,10 @@ public struct RuleFileDecoder: Sendable {
             report(SchemaRule.typeMismatch, "\(path): expected a list of rule groups, got a \(node.kindName)", node)
             return []
         }
-        prepared = Prepared.make(groups: items, options: options)
-        defer { prepared = nil }
-        guard items.count >= groupsPerTask * 2 else {
+        guard items.count >= groupsPerTask * 2, Self.rulesAreSpread(over: items) else {
+            // Few groups, or most rules in a few: the expressions are parsed ahead on all cores.
+            prepared = Prepared.make(groups: items, options: options)
+            defer { prepared = nil }
             var groups: [RuleGroup] = []
             groups.reserveCapacity(items.count)
             for (i, item) in items.enumerated() {
@@ -130,6 +131,18 @@ public struct RuleFileDecoder: Sendable {
     /// How many rule groups one decoding task takes when a file has many (at least twice as
     /// many groups, else one task decodes them all).
     var groupsPerTask = 32
+
+    /// Whether no group holds more than a quarter of the rules, so that decoding runs of groups
+    /// in parallel (each parsing its own expressions and templates) keeps all cores busy.
+    static func rulesAreSpread(over groups: [Node]) -> Bool {
+        var total = 0, largest = 0
+        for g in groups {
+            let n = g["rules"]?.sequence?.count ?? 0
+            total += n
+            largest = max(largest, n)
+        }
+        return largest * 4 <= total
+    }
 
     mutating func decodeGroup(_ node: Node, path: String) -> RuleGroup? {
         guard let m = node.mapping else {
