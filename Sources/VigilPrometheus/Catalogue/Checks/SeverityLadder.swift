@@ -26,13 +26,20 @@ public struct SeverityLadder: Check {
         let severity: String
     }
 
+    /// Alerts share a ladder when their subjects are the same expression (compared as trees,
+    /// so formatting does not matter) compared in the same direction.
+    private struct Subject: Hashable {
+        let expr: Expr
+        let direction: ThresholdDirection
+    }
+
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        var bySubject: [String: [Rung]] = [:]
-        var order: [String] = []
+        var bySubject: [Subject: [Rung]] = [:]
+        var order: [Subject] = []
         for r in context.allRules where r.rule.isAlert {
             guard let severity = r.rule.labels.first(where: { $0.name == "severity" })?.value ?? r.group.labels.first(where: { $0.name == "severity" })?.value,
                   r.rule.thresholds.count == 1, let t = r.rule.thresholds.first, !t.returnBool else { continue }
-            let key = "\(PromQLPrinter.compact(t.subject)) \(t.direction)"
+            let key = Subject(expr: t.subject, direction: t.direction)
             if bySubject[key] == nil { order.append(key) }
             bySubject[key, default: []].append(Rung(rule: r.rule, threshold: t, severity: severity))
         }
