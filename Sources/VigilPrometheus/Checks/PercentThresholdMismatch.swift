@@ -39,7 +39,7 @@ public struct PercentThresholdMismatch: Check {
             let inner = String(decoding: b[(i + 2)..<close], as: UTF8.self)
             var j = close + 2
             while j < b.count, b[j] == 0x20 { j += 1 }
-            if j < b.count, b[j] == 0x25, inner.utf8.firstRange(of: "$value".utf8) != nil || inner.utf8.firstRange(of: ".Value".utf8) != nil { return i..<(j + 1) }
+            if j < b.count, b[j] == 0x25, inner.containsBytes("$value") || inner.containsBytes(".Value") { return i..<(j + 1) }
             i = close + 2
         }
         return nil

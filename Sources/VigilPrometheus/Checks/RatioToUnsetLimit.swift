@@ -17,7 +17,7 @@ public struct RatioToUnsetLimit: Check {
         // by grapheme.
         let b = name.utf8
         if b.starts(with: "container_".utf8) {
-            return name == "container_spec_cpu_quota" || b.firstRange(of: "_limit".utf8) != nil
+            return name == "container_spec_cpu_quota" || name.containsBytes("_limit")
         }
         return b.starts(with: "kube_pod_container_resource_limits".utf8) || name == "kube_resourcequota"
     }
