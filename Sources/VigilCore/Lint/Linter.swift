@@ -193,39 +193,6 @@ public struct FileReadError: Error, CustomStringConvertible, Sendable {
     public var description: String { "\(path): \(message)" }
 }
 
-enum FileReader {
-    static func read(_ path: String, limits: FileLimits) -> Result<SourceFile, FileReadError> {
-        if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            guard data.count <= limits.maxFileSize else {
-                return .failure(FileReadError(path: path, message: "standard input is larger than the \(limits.maxFileSize >> 20) MiB limit"))
-            }
-            return .success(SourceFile(path: "-", bytes: [UInt8](data)))
-        }
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-            return .failure(FileReadError(path: path, message: "no such file or directory"))
-        }
-        if isDir.boolValue {
-            return .failure(FileReadError(path: path, message: "is a directory"))
-        }
-        if let attrs = try? FileManager.default.attributesOfItem(atPath: path),
-           let size = attrs[.size] as? NSNumber, size.intValue > limits.maxFileSize {
-            return .failure(FileReadError(path: path, message: "file is \(size.intValue >> 20) MiB, larger than the \(limits.maxFileSize >> 20) MiB limit; not linted"))
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(FileReadError(path: path, message: "cannot read file (permission denied?)"))
-        }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.readToEnd() ?? Data()
-            return .success(SourceFile(path: path, bytes: [UInt8](data)))
-        } catch {
-            return .failure(FileReadError(path: path, message: "cannot read file: \(error.localizedDescription)"))
-        }
-    }
-}
-
 /// Expands directories into the files lint reads.
 enum FileDiscovery {
     static let extensions: Set<String> = ["yaml", "yml", "json", "conf"]
