@@ -11,27 +11,42 @@ public struct DuplicateRule: Check {
 
     public init() {}
 
-    struct Key: Hashable {
-        let name: String
-        let labels: [String]
+    /// The rules of one name seen so far: most names occur once, so the label keys (sorted
+    /// `name=value` lists) are built only once a second rule of the name turns up.
+    struct Bucket {
+        let first: Rule
+        /// The first rule's node for each label key, once the name repeats.
+        var byLabels: [[String]: Node]?
     }
+
+    static func labelKey(_ r: Rule) -> [String] {
+        r.labels.map { "\($0.name)=\($0.value)" }.sorted()
+    }
+
+    static func namingNode(_ r: Rule) -> Node { r.recordNode ?? r.alertNode ?? r.node }
 
     public func run(_ context: LintContext, _ report: inout CheckReport) {
         for f in context.ruleFiles {
-            // The first rule of each key by the node that names it (not a copy of the rule).
-            var seen: [Key: Node] = [:]
+            var buckets: [String: Bucket] = [:]
             for g in f.groups {
                 for r in g.rules where !r.name.isEmpty {
-                    let key = Key(name: r.name, labels: r.labels.map { "\($0.name)=\($0.value)" }.sorted())
-                    if let first = seen[key] {
+                    guard var bucket = buckets[r.name] else {
+                        buckets[r.name] = Bucket(first: r)
+                        continue
+                    }
+                    var byLabels = bucket.byLabels ?? [Self.labelKey(bucket.first): Self.namingNode(bucket.first)]
+                    let key = Self.labelKey(r)
+                    if let first = byLabels[key] {
                         let at = f.file.resolve(first.range)
                         report.add("duplicate rule: \(r.label) with the same labels is already defined in this file",
-                                   in: f.file, at: (r.recordNode ?? r.alertNode ?? r.node).range,
+                                   in: f.file, at: Self.namingNode(r).range,
                                    hint: "give the rules distinct labels, or remove one",
                                    notes: [DiagnosticNote("first defined here", file: at.file.path, range: at.range)])
                     } else {
-                        seen[key] = r.recordNode ?? r.alertNode ?? r.node
+                        byLabels[key] = Self.namingNode(r)
                     }
+                    bucket.byLabels = byLabels
+                    buckets[r.name] = bucket
                 }
             }
         }
