@@ -279,9 +279,10 @@ struct TemplateParser {
     var current: Token { tokens[min(k, tokens.count - 1)] }
     mutating func advance() { if k < tokens.count - 1 { k += 1 } }
 
+    /// Whether the variable `name` (a token from `lexAction`, which ends variable names before
+    /// any `.field`) is declared in some open scope.
     func isDeclared(_ name: String) -> Bool {
-        let root = name.firstIndex(of: ".").map { String(name[..<$0]) } ?? name
-        return scopes.contains { $0.contains(root) }
+        scopes.contains { !$0.isEmpty && $0.contains(name) }
     }
 
     mutating func parseAction(open: Int) throws {
