@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 work=${TMPDIR:-/tmp}/vigil-bench
 mkdir -p "$work"
 cc -O2 -o "$work/yaml_floor" bench/yaml_floor.c $(pkg-config --cflags --libs yaml-0.1)
-swift build -c release --product vigil-bench >/dev/null
+swift build ${RELEASE_FLAGS:--c release --static-swift-stdlib} --product vigil-bench >/dev/null
 .build/release/vigil-bench --floor "$work/yaml_floor" --work "$work" "$@"
