@@ -44,6 +44,20 @@ public enum LabelSet: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// `removing([label])` without building a set, and `self` when nothing changes (most
+    /// often: `__name__`, which every function and operator that drops the name removes).
+    public func removing(_ label: String) -> LabelSet {
+        switch self {
+        case .exactly(var s):
+            guard s.remove(label) != nil else { return self }
+            return .exactly(s)
+        case .open(var inc, var exc):
+            let removed = inc.remove(label) != nil
+            let added = exc.insert(label).inserted
+            return removed || added ? .open(including: inc, excluding: exc) : self
+        }
+    }
+
     public func adding(_ labels: Set<String>) -> LabelSet {
         switch self {
         case .exactly(let s): return .exactly(s.union(labels))
@@ -133,15 +147,21 @@ public struct LabelAnalyzer {
         case .subquery(let sq): return labels(sq.expr, depth: d)
         case .paren(let inner): return labels(inner, depth: d)
         case .unary(let u):
-            return labels(u.expr, depth: d).removing(["__name__"])
+            return labels(u.expr, depth: d).removing("__name__")
         case .aggregate(let a):
             let input = labels(a.expr, depth: d)
             if a.op.keepsInputSeries { return input }
             var out: LabelSet
             switch a.grouping {
             case .none: out = .empty
-            case .by(let l): out = input.keepingOnly(Set(l).subtracting(["__name__"]))
-            case .without(let l): out = input.removing(Set(l).union(["__name__"]))
+            case .by(let l):
+                var keep = Set(l)
+                keep.remove("__name__")
+                out = input.keepingOnly(keep)
+            case .without(let l):
+                var drop = Set(l)
+                drop.insert("__name__")
+                out = input.removing(drop)
             }
             if a.op == .countValues, case .string(let label)? = a.param?.unparenthesized.kind {
                 out = out.adding([label])
@@ -180,7 +200,7 @@ public struct LabelAnalyzer {
         }
         guard let first = c.args.first else { return .empty }
         var input = labels(first, depth: depth)
-        if fn.dropsMetricName { input = input.removing(["__name__"]) }
+        if fn.dropsMetricName { input = input.removing("__name__") }
         switch fn.name {
         case "histogram_quantile", "histogram_fraction":
             let vectorIndex = fn.name == "histogram_quantile" ? 1 : 2
@@ -188,7 +208,7 @@ public struct LabelAnalyzer {
             return labels(c.args[vectorIndex], depth: depth).removing(["__name__", "le"])
         case "quantile_over_time":
             guard c.args.count > 1 else { return .unknown }
-            return labels(c.args[1], depth: depth).removing(["__name__"])
+            return labels(c.args[1], depth: depth).removing("__name__")
         case "label_replace", "label_join":
             guard let dst = stringArg(1) else { return openUp(input) }
             return input.adding([dst])
@@ -214,7 +234,7 @@ public struct LabelAnalyzer {
         let l = labels(b.lhs, depth: depth), r = labels(b.rhs, depth: depth)
         if lt == .scalar || rt == .scalar {
             let v = lt == .scalar ? r : l
-            return dropName ? v.removing(["__name__"]) : v
+            return dropName ? v.removing("__name__") : v
         }
         switch b.op {
         case .and, .unless: return l
@@ -235,7 +255,7 @@ public struct LabelAnalyzer {
             let unknownInclude = Set(include).subtracting(l.certain).subtracting(lacks(l, include))
             if !unknownInclude.isEmpty { out = openUp(out) }
         }
-        return dropName ? out.removing(["__name__"]) : out
+        return dropName ? out.removing("__name__") : out
     }
 
     func lacks(_ s: LabelSet, _ labels: [String]) -> Set<String> { Set(labels.filter { s.lacks($0) }) }
