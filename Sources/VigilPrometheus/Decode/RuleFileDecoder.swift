@@ -30,10 +30,10 @@ public struct RuleFileDecoder: Sendable {
         diagnostics.append(Diagnostic(rule: rule, severity: .error, message: message, in: file, range: node.range, hint: hint))
     }
 
-    mutating func unknownKeys(_ m: Mapping, allowed: [String], in what: String, path: String) {
+    mutating func unknownKeys(_ m: Mapping, allowed: [String], in what: String, path: @autoclosure () -> String) {
         for p in m.pairs {
             guard let k = p.key.scalarText else {
-                report(SchemaRule.typeMismatch, "\(path): keys must be strings", p.key)
+                report(SchemaRule.typeMismatch, "\(path()): keys must be strings", p.key)
                 continue
             }
             if !allowed.contains(k) {
@@ -41,46 +41,46 @@ public struct RuleFileDecoder: Sendable {
                 if hint == nil, what == "rule", allowed.contains("labels") {
                     hint = "labels such as \(k) go under `labels:`, texts under `annotations:`"
                 }
-                report(SchemaRule.unknownField, "\(path): unknown field \"\(k)\" in \(what)", p.key, hint: hint)
+                report(SchemaRule.unknownField, "\(path()): unknown field \"\(k)\" in \(what)", p.key, hint: hint)
             }
         }
     }
 
     /// The text of a scalar that Go's YAML reader would put into a string field.
-    mutating func string(_ node: Node, path: String) -> String? {
+    mutating func string(_ node: Node, path: @autoclosure () -> String) -> String? {
         guard let s = node.scalar else {
-            report(SchemaRule.typeMismatch, "\(path): expected a string, got a \(node.kindName)", node)
+            report(SchemaRule.typeMismatch, "\(path()): expected a string, got a \(node.kindName)", node)
             return nil
         }
         if s.style == .plain, node.tag == nil, s.text == "~" || s.text == "null" || s.text == "Null" || s.text == "NULL" { return "" }
         return s.text
     }
 
-    mutating func duration(_ node: Node, path: String) -> Duration? {
-        guard let text = string(node, path: path) else { return nil }
+    mutating func duration(_ node: Node, path: @autoclosure () -> String) -> Duration? {
+        guard let text = string(node, path: path()) else { return nil }
         if text.isEmpty { return nil }
         do {
             return try Duration.parse(text)
         } catch {
-            report(SchemaRule.invalidValue, "\(path): \(error)", node, hint: "write a duration such as 30s, 5m or 1h30m")
+            report(SchemaRule.invalidValue, "\(path()): \(error)", node, hint: "write a duration such as 30s, 5m or 1h30m")
             return nil
         }
     }
 
-    mutating func labelMap(_ node: Node, path: String, templates: Bool) -> [LabelEntry] {
+    mutating func labelMap(_ node: Node, path: @autoclosure () -> String, templates: Bool) -> [LabelEntry] {
         if node.scalar != nil, node.resolvedScalar == .null { return [] }
         guard let m = node.mapping else {
-            report(SchemaRule.typeMismatch, "\(path): expected a mapping of names to strings, got a \(node.kindName)", node)
+            report(SchemaRule.typeMismatch, "\(path()): expected a mapping of names to strings, got a \(node.kindName)", node)
             return []
         }
         var out: [LabelEntry] = []
         out.reserveCapacity(m.count)
         for p in m.pairs {
             guard let k = p.key.scalarText else {
-                report(SchemaRule.typeMismatch, "\(path): names must be strings", p.key)
+                report(SchemaRule.typeMismatch, "\(path()): names must be strings", p.key)
                 continue
             }
-            guard let v = string(p.value, path: "\(path).\(k)") else { continue }
+            guard let v = string(p.value, path: "\(path()).\(k)") else { continue }
             var t: GoTemplate?
             if templates && GoTemplate.hasActions(v) { t = prepared?.templates[ObjectIdentifier(p.value)] ?? GoTemplate.parse(v) }
             out.append(LabelEntry(name: k, value: v, keyNode: p.key, valueNode: p.value, template: t))
@@ -144,61 +144,61 @@ public struct RuleFileDecoder: Sendable {
         return largest * 4 <= total
     }
 
-    mutating func decodeGroup(_ node: Node, path: String) -> RuleGroup? {
+    mutating func decodeGroup(_ node: Node, path: @autoclosure () -> String) -> RuleGroup? {
         guard let m = node.mapping else {
-            report(SchemaRule.typeMismatch, "\(path): expected a rule group mapping, got a \(node.kindName)", node)
+            report(SchemaRule.typeMismatch, "\(path()): expected a rule group mapping, got a \(node.kindName)", node)
             return nil
         }
-        unknownKeys(m, allowed: Self.groupKeys + extraGroupKeys, in: "rule group", path: path)
+        unknownKeys(m, allowed: Self.groupKeys + extraGroupKeys, in: "rule group", path: path())
         var name = ""
         let nameNode = m["name"]
-        if let n = nameNode { name = string(n, path: "\(path).name") ?? "" }
-        let interval = m["interval"].flatMap { duration($0, path: "\(path).interval") }
-        let offset = m["query_offset"].flatMap { duration($0, path: "\(path).query_offset") }
+        if let n = nameNode { name = string(n, path: "\(path()).name") ?? "" }
+        let interval = m["interval"].flatMap { duration($0, path: "\(path()).interval") }
+        let offset = m["query_offset"].flatMap { duration($0, path: "\(path()).query_offset") }
         var limit: Int?
         if let l = m["limit"] {
             if case .int(let v) = l.resolvedScalar, v >= Int64(Int.min), v <= Int64(Int.max) {
                 limit = Int(v)
             } else if l.resolvedScalar != .null {
-                report(SchemaRule.typeMismatch, "\(path).limit: expected an integer, got \(l.kindName) \"\(l.scalarText ?? "")\"", l)
+                report(SchemaRule.typeMismatch, "\(path()).limit: expected an integer, got \(l.kindName) \"\(l.scalarText ?? "")\"", l)
             }
         }
-        let labels = m["labels"].map { labelMap($0, path: "\(path).labels", templates: false) } ?? []
+        let labels = m["labels"].map { labelMap($0, path: "\(path()).labels", templates: false) } ?? []
         var rules: [Rule] = []
         if let r = m["rules"] {
             if let items = r.sequence {
                 rules.reserveCapacity(items.count)
                 for (i, item) in items.enumerated() {
-                    if let rule = decodeRule(item, index: i + 1, path: "\(path).rules[\(i)]") { rules.append(rule) }
+                    if let rule = decodeRule(item, index: i + 1, path: "\(path()).rules[\(i)]") { rules.append(rule) }
                 }
             } else if !(r.scalar != nil && r.resolvedScalar == .null) {
-                report(SchemaRule.typeMismatch, "\(path).rules: expected a list of rules, got a \(r.kindName)", r)
+                report(SchemaRule.typeMismatch, "\(path()).rules: expected a list of rules, got a \(r.kindName)", r)
             }
         }
         return RuleGroup(name: name, nameNode: nameNode, interval: interval, limit: limit, queryOffset: offset,
                          labels: labels, rules: rules, node: node, file: file)
     }
 
-    mutating func decodeRule(_ node: Node, index: Int, path: String) -> Rule? {
+    mutating func decodeRule(_ node: Node, index: Int, path: @autoclosure () -> String) -> Rule? {
         guard let m = node.mapping else {
-            report(SchemaRule.typeMismatch, "\(path): expected a rule mapping, got a \(node.kindName)", node)
+            report(SchemaRule.typeMismatch, "\(path()): expected a rule mapping, got a \(node.kindName)", node)
             return nil
         }
-        unknownKeys(m, allowed: Self.ruleKeys, in: "rule", path: path)
+        unknownKeys(m, allowed: Self.ruleKeys, in: "rule", path: path())
         let recordNode = m["record"], alertNode = m["alert"], exprNode = m["expr"]
-        let record = recordNode.flatMap { string($0, path: "\(path).record") }.flatMap { $0.isEmpty ? nil : $0 }
-        let alert = alertNode.flatMap { string($0, path: "\(path).alert") }.flatMap { $0.isEmpty ? nil : $0 }
+        let record = recordNode.flatMap { string($0, path: "\(path()).record") }.flatMap { $0.isEmpty ? nil : $0 }
+        let alert = alertNode.flatMap { string($0, path: "\(path()).alert") }.flatMap { $0.isEmpty ? nil : $0 }
         var expr: String?
         var analysis = ExprAnalysis.none
-        if let e = exprNode, let text = string(e, path: "\(path).expr"), !text.isEmpty {
+        if let e = exprNode, let text = string(e, path: "\(path()).expr"), !text.isEmpty {
             expr = text
             analysis = prepared?.analyses[ObjectIdentifier(e)] ?? ExprAnalysis.analyze(text, options: options)
         }
-        let forDuration = m["for"].flatMap { duration($0, path: "\(path).for") }
-        let keep = m["keep_firing_for"].flatMap { duration($0, path: "\(path).keep_firing_for") }
+        let forDuration = m["for"].flatMap { duration($0, path: "\(path()).for") }
+        let keep = m["keep_firing_for"].flatMap { duration($0, path: "\(path()).keep_firing_for") }
         let isAlert = alert != nil
-        let labels = m["labels"].map { labelMap($0, path: "\(path).labels", templates: isAlert) } ?? []
-        let annotations = m["annotations"].map { labelMap($0, path: "\(path).annotations", templates: isAlert) } ?? []
+        let labels = m["labels"].map { labelMap($0, path: "\(path()).labels", templates: isAlert) } ?? []
+        let annotations = m["annotations"].map { labelMap($0, path: "\(path()).annotations", templates: isAlert) } ?? []
         return Rule(record: record, alert: alert, recordNode: recordNode, alertNode: alertNode, expr: expr, exprNode: exprNode,
                     analysis: analysis, forDuration: forDuration, keepFiringFor: keep,
                     labels: labels, annotations: annotations, node: node, index: index, file: file)
