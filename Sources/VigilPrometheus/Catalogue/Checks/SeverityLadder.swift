@@ -33,18 +33,28 @@ public struct SeverityLadder: Check {
         let direction: ThresholdDirection
     }
 
+    /// The value of a dictionary slot, read through the one access that also inserted it.
+    private static func slot(_ value: inout Int) -> Int { value }
+
+    static func severity(_ labels: [LabelEntry]) -> String? {
+        labels.firstIndex { $0.name == "severity" }.map { labels[$0].value }
+    }
+
     public func run(_ context: LintContext, _ report: inout CheckReport) {
-        var bySubject: [Subject: [Rung]] = [:]
-        var order: [Subject] = []
+        // Ladders in the order their first rung appears; one hash of the subject per alert.
+        var ladderOf: [Subject: Int] = [:]
+        ladderOf.reserveCapacity(context.allRules.count)
+        var ladders: [[Rung]] = []
         for r in context.allRules where r.rule.isAlert {
-            guard let severity = r.rule.labels.first(where: { $0.name == "severity" })?.value ?? r.group.labels.first(where: { $0.name == "severity" })?.value,
+            // Only critical and warning rungs are compared.
+            guard let severity = Self.severity(r.rule.labels) ?? Self.severity(r.group.labels), severity == "critical" || severity == "warning",
                   r.rule.thresholds.count == 1, let t = r.rule.thresholds.first, !t.returnBool else { continue }
-            let key = Subject(expr: t.subject, direction: t.direction)
-            if bySubject[key] == nil { order.append(key) }
-            bySubject[key, default: []].append(Rung(rule: r.rule, threshold: t, severity: severity))
+            let rung = Rung(rule: r.rule, threshold: t, severity: severity)
+            let next = ladders.count
+            let i = Self.slot(&ladderOf[Subject(expr: t.subject, direction: t.direction), default: next])
+            if i == next { ladders.append([rung]) } else { ladders[i].append(rung) }
         }
-        for key in order {
-            let rungs = bySubject[key] ?? []
+        for rungs in ladders where rungs.count > 1 {
             for critical in rungs where critical.severity == "critical" {
                 for warning in rungs where warning.severity == "warning" {
                     let up = critical.threshold.normalizedOp == .gtr || critical.threshold.normalizedOp == .gte
