@@ -35,17 +35,37 @@ public struct ComparisonAlwaysTrue: Check {
 }
 
 enum ComparisonBounds {
-    static func run(_ context: LintContext, _ report: inout CheckReport, verdict wanted: ComparisonVerdict) {
-        for r in context.allRules {
-            guard r.rule.parsed != nil else { continue }
-            for t in r.rule.thresholds {
-                guard let bounds = ValueBounds.of(t.subject), let verdict = ComparisonVerdict.of(t, bounds: bounds), verdict == wanted else { continue }
-                let subject = PromQLPrinter.compact(t.subject)
-                let shown = subject.count > 60 ? String(subject.prefix(57)) + "…" : subject
-                let what = verdict == .neverTrue ? "can never be true" : "is always true"
-                report.add("this comparison \(what): \(shown) is \(bounds.description)", rule: r.rule, exprRange: t.comparison.range,
-                           hint: verdict == .neverTrue ? "check the threshold's unit (a ratio is 0–1, a percentage 0–100) and the operator" : "use a threshold inside the value range, or drop the comparison")
+    /// A comparison whose outcome the value range of its subject decides.
+    struct Decided: Sendable {
+        let rule: RuleInContext
+        let threshold: Threshold
+        let bounds: ValueBounds
+        let verdict: ComparisonVerdict
+    }
+
+    /// The key of the decided comparisons, worked out once for both checks.
+    private enum Key {}
+
+    static func decided(_ context: LintContext) -> [Decided] {
+        context.shared(Key.self) { context in
+            var out: [Decided] = []
+            for r in context.allRules where r.rule.parsed != nil {
+                for t in r.rule.thresholds {
+                    guard let bounds = ValueBounds.of(t.subject), let verdict = ComparisonVerdict.of(t, bounds: bounds) else { continue }
+                    out.append(Decided(rule: r, threshold: t, bounds: bounds, verdict: verdict))
+                }
             }
+            return out
+        }
+    }
+
+    static func run(_ context: LintContext, _ report: inout CheckReport, verdict wanted: ComparisonVerdict) {
+        for d in decided(context) where d.verdict == wanted {
+            let subject = PromQLPrinter.compact(d.threshold.subject)
+            let shown = subject.count > 60 ? String(subject.prefix(57)) + "…" : subject
+            let what = wanted == .neverTrue ? "can never be true" : "is always true"
+            report.add("this comparison \(what): \(shown) is \(d.bounds.description)", rule: d.rule.rule, exprRange: d.threshold.comparison.range,
+                       hint: wanted == .neverTrue ? "check the threshold's unit (a ratio is 0–1, a percentage 0–100) and the operator" : "use a threshold inside the value range, or drop the comparison")
         }
     }
 }
