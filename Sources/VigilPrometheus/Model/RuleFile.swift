@@ -33,13 +33,15 @@ public final class RuleFile: Artifact {
 
 /// A label or annotation: name and value with their nodes, and the parsed template when the
 /// value contains `{{`.
-public struct LabelEntry: Sendable {
-    public var name: String
-    public var value: String
-    public var keyNode: Node
-    public var valueNode: Node
+public final class LabelEntry: Sendable {
+    // A class: checks walk every label and annotation of every rule, and a copy of the struct
+    // retained two strings, two nodes and the template's arrays.
+    public let name: String
+    public let value: String
+    public let keyNode: Node
+    public let valueNode: Node
     /// The template in the value, parsed only when the value contains `{{`.
-    public var template: GoTemplate?
+    public let template: GoTemplate?
 
     public init(name: String, value: String, keyNode: Node, valueNode: Node, template: GoTemplate?) {
         self.name = name
