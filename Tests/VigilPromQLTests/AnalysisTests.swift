@@ -109,9 +109,36 @@ struct LabelAnalysisTests {
         #expect(labels.lacks("__name__"))
     }
 
+    /// The operands' labels recorded during one analysis are those of analysing each operand
+    /// alone, over the whole valid corpus, with and without known labels.
+    @Test func recordedOperandLabelsEqualTheOperandsAnalysedAlone() throws {
+        var recorded = 0
+        for text in Corpus.allValid {
+            let e = try PromQL.parseExpr(text, options: Corpus.experimental)
+            for analyzer in [LabelAnalyzer(), LabelAnalyzer { Self.catalogue[$0] }] {
+                let (labels, operands) = analyzer.labelsRecordingOperands(of: e)
+                #expect(labels == analyzer.labels(of: e), "\(text)")
+                for node in PromQLWalker().nodes(e) {
+                    guard case .binary(let b) = node.kind, let found = operands.operands(at: node.range) else { continue }
+                    recorded += 1
+                    #expect(found.lhs == analyzer.labels(of: b.lhs), "\(text): left of \(node)")
+                    #expect(found.rhs == analyzer.labels(of: b.rhs), "\(text): right of \(node)")
+                }
+                #expect(Set(operands.map(\.range)).count == operands.count, "\(text): two operations share a range")
+            }
+        }
+        #expect(recorded > 100)
+    }
+
     @Test func labelSetAlgebra() {
         let a = LabelSet.exactly(["a", "b"])
         #expect(a.removing(["a"]) == .exactly(["b"]))
+        #expect(a.removing("a") == a.removing(["a"]))
+        #expect(a.removing("z") == a)
+        let open = LabelSet.open(including: ["a"], excluding: ["x"])
+        #expect(open.removing("a") == open.removing(["a"]))
+        #expect(open.removing("x") == open)
+        #expect(open.removing("y") == .open(including: ["a"], excluding: ["x", "y"]))
         #expect(a.adding(["c"]) == .exactly(["a", "b", "c"]))
         #expect(a.keepingOnly(["a", "z"]) == .exactly(["a"]))
         #expect(a.union(.exactly(["a", "c"])) == .open(including: ["a"], excluding: []))

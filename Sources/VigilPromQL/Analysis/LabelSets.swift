@@ -100,6 +100,21 @@ public enum LabelSet: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+/// The output labels of both operands of one binary operation, found by its range.
+public struct OperandLabels: Sendable {
+    /// The binary expression's range (no two binary nodes of one tree share one).
+    public var range: Range<Int>
+    public var lhs: LabelSet
+    public var rhs: LabelSet
+}
+
+extension Array where Element == OperandLabels {
+    /// The operands' labels of the binary expression at `range`, when they were recorded.
+    public func operands(at range: Range<Int>) -> (lhs: LabelSet, rhs: LabelSet)? {
+        first { $0.range == range }.map { ($0.lhs, $0.rhs) }
+    }
+}
+
 /// Works out the output labels of each node of a tree.
 public struct LabelAnalyzer {
     /// The labels a metric's series carry (without `__name__`), when known.
@@ -113,6 +128,25 @@ public struct LabelAnalyzer {
 
     /// The output labels of `e`; `.unknown` below `maxDepth`.
     public func labels(of e: Expr) -> LabelSet { labels(e, depth: 0) }
+
+    /// The output labels of `e`, and those of both operands of every binary operation the
+    /// analysis went through (what `labels(of:)` gives for each operand alone), so that checks
+    /// of vector matching need not work them out again. Nothing is recorded for trees deeper
+    /// than `maxDepth`, where the analysis of a part could differ from that of the whole.
+    public func labelsRecordingOperands(of e: Expr) -> (labels: LabelSet, operands: [OperandLabels]) {
+        guard e.height <= maxDepth else { return (labels(of: e), []) }
+        var analyzer = self
+        let recorder = OperandRecorder()
+        analyzer.recorder = recorder
+        let out = analyzer.labels(e, depth: 0)
+        return (out, recorder.operands)
+    }
+
+    /// Collects the operands' labels during one analysis.
+    final class OperandRecorder {
+        var operands: [OperandLabels] = []
+    }
+    var recorder: OperandRecorder?
 
     func selectorLabels(_ vs: VectorSelector) -> LabelSet {
         if let name = vs.metricName, let known = knownLabels(name) {
@@ -170,7 +204,7 @@ public struct LabelAnalyzer {
         case .call(let c):
             return callLabels(c, depth: d)
         case .binary(let b):
-            return binaryLabels(b, depth: d)
+            return binaryLabels(b, range: e.range, depth: d)
         }
     }
 
@@ -227,11 +261,12 @@ public struct LabelAnalyzer {
         }
     }
 
-    func binaryLabels(_ b: Binary, depth: Int) -> LabelSet {
+    func binaryLabels(_ b: Binary, range: Range<Int>, depth: Int) -> LabelSet {
         let lt = b.lhs.type, rt = b.rhs.type
         let dropName = b.op.isArithmetic || (b.op.isComparison && b.returnBool)
         if lt == .scalar && rt == .scalar { return .empty }
         let l = labels(b.lhs, depth: depth), r = labels(b.rhs, depth: depth)
+        recorder?.operands.append(OperandLabels(range: range, lhs: l, rhs: r))
         if lt == .scalar || rt == .scalar {
             let v = lt == .scalar ? r : l
             return dropName ? v.removing("__name__") : v

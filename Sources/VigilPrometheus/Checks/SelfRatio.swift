@@ -21,7 +21,7 @@ public struct SelfRatio: Check {
             guard let e = r.rule.parsed, r.rule.selectors.count >= 2, Self.readsOneMetricTwice(r.rule.selectors) else { continue }
             PromQLWalker().walk(e) { node, _ in
                 guard case .binary(let b) = node.kind, b.op == .div, b.lhs.type == .instantVector, b.rhs.type == .instantVector else { return .descend }
-                if let label = Self.selfRatioLabel(b, metrics: metrics) {
+                if let label = Self.selfRatioLabel(b, operands: { ExprFacts.operandLabels(b, at: node.range, of: r.rule, metrics: metrics) }) {
                     let lhsSel = b.lhs.selectors().first?.metricName ?? "the metric"
                     report.add("\(lhsSel) is divided by itself: both sides keep the label \"\(label)\" that the numerator filters on, so each series is matched with the same series and the ratio is always 1 (or NaN)",
                                rule: r.rule, exprRange: node.range,
@@ -33,7 +33,8 @@ public struct SelfRatio: Check {
     }
 
     /// The label that makes `b` a self-ratio, if it is one.
-    static func selfRatioLabel(_ b: Binary, metrics: (any MetricKnowledge)?) -> String? {
+    /// `operands` gives the output labels of both sides (asked only once the selectors match).
+    static func selfRatioLabel(_ b: Binary, operands: () -> (lhs: LabelSet, rhs: LabelSet)) -> String? {
         let ls = b.lhs.selectors(), rs = b.rhs.selectors()
         guard ls.count == 1, rs.count == 1, let name = ls[0].metricName, name == rs[0].metricName else { return nil }
         let lm = ls[0].matchers.filter { $0.name != "__name__" && !isMatchAll($0) }
@@ -42,7 +43,7 @@ public struct SelfRatio: Check {
         guard rm.allSatisfy({ m in lm.contains(m) }) else { return nil }
         let filtered = lm.filter { m in !rm.contains(m) }.map(\.name)
         guard !filtered.isEmpty else { return nil }
-        let ll = ExprFacts.outputLabels(of: b.lhs, metrics: metrics), rl = ExprFacts.outputLabels(of: b.rhs, metrics: metrics)
+        let (ll, rl) = operands()
         for label in filtered {
             if ll.lacks(label) || rl.lacks(label) { continue }
             if let m = b.matching {

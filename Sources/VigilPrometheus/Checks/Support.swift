@@ -136,6 +136,13 @@ enum ExprFacts {
         return false
     }
 
+    /// The output labels of both operands of `b` (the binary node at `range` of `rule`'s
+    /// expression): recorded at decode time when there is no catalogue, else worked out.
+    static func operandLabels(_ b: Binary, at range: Range<Int>, of rule: Rule, metrics: (any MetricKnowledge)?) -> (lhs: LabelSet, rhs: LabelSet) {
+        if metrics == nil, let recorded = rule.operandLabels.operands(at: range) { return recorded }
+        return (outputLabels(of: b.lhs, metrics: metrics), outputLabels(of: b.rhs, metrics: metrics))
+    }
+
     static func outputLabels(of e: Expr, metrics: (any MetricKnowledge)?) -> LabelSet {
         guard let m = metrics else { return e.outputLabels() }
         return e.outputLabels { m.labels(of: $0) }

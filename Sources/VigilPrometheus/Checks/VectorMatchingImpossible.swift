@@ -20,7 +20,7 @@ public struct VectorMatchingImpossible: Check {
             guard let e = r.rule.parsed, r.rule.selectors.count >= 2 else { continue }
             PromQLWalker().walk(e) { node, _ in
                 guard case .binary(let b) = node.kind, b.op != .or, b.lhs.type == .instantVector, b.rhs.type == .instantVector else { return .descend }
-                let l = ExprFacts.outputLabels(of: b.lhs, metrics: metrics), rl = ExprFacts.outputLabels(of: b.rhs, metrics: metrics)
+                let (l, rl) = ExprFacts.operandLabels(b, at: node.range, of: r.rule, metrics: metrics)
                 var candidates: Set<String>
                 if let m = b.matching, m.on {
                     candidates = Set(m.labels)

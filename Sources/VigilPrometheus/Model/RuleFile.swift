@@ -89,6 +89,8 @@ public struct ExprAnalysis: Sendable {
     public var functions: [String]
     /// The output labels of the expression without a metric catalogue.
     public var outputLabels: LabelSet = .unknown
+    /// The output labels of the operands of the binary operations, without a catalogue.
+    public var operandLabels: [OperandLabels] = []
 
     /// No expression.
     public static let none = ExprAnalysis(parsed: nil, errors: [], selectors: [], thresholds: [], functions: [])
@@ -97,8 +99,9 @@ public struct ExprAnalysis: Sendable {
     public static func analyze(_ text: String, options: ParseOptions) -> ExprAnalysis {
         let result = PromQL.parse(text, options: options)
         guard let e = result.expr else { return ExprAnalysis(parsed: nil, errors: result.errors, selectors: [], thresholds: [], functions: []) }
+        let labels = LabelAnalyzer().labelsRecordingOperands(of: e)
         return ExprAnalysis(parsed: e, errors: result.errors, selectors: e.selectors(), thresholds: e.thresholds(), functions: e.calledFunctions(),
-                            outputLabels: e.outputLabels())
+                            outputLabels: labels.labels, operandLabels: labels.operands)
     }
 }
 
@@ -125,6 +128,9 @@ public final class Rule: Sendable {
     /// The output labels of the expression without a metric catalogue (computed once, at decode
     /// time; `.unknown` without a parsed expression).
     public let outputLabels: LabelSet
+    /// The output labels of the operands of the binary operations the label analysis reached
+    /// (without a catalogue), by the operation's range.
+    public let operandLabels: [OperandLabels]
     public let forDuration: Duration?
     public let keepFiringFor: Duration?
     public let labels: [LabelEntry]
@@ -149,6 +155,7 @@ public final class Rule: Sendable {
         self.thresholds = analysis.thresholds
         self.functions = analysis.functions
         self.outputLabels = analysis.outputLabels
+        self.operandLabels = analysis.operandLabels
         self.forDuration = forDuration
         self.keepFiringFor = keepFiringFor
         self.labels = labels
