@@ -73,6 +73,9 @@ final class KeyTracker {
         self.typeName = typeName
         self.path = path
         self.found = Array(repeating: false, count: mapping.count)
+        // Models ask for every field they have, present or not: one allocation, not a chain
+        // of doublings.
+        asked.reserveCapacity(16)
     }
 
     /// The value for `key`, noting that the model asked for it.
