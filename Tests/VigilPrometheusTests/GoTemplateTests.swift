@@ -46,6 +46,22 @@ import Testing
         #expect(first == 3..<19)
     }
 
+    /// `index $labels "x"` reads one label; with more arguments, or `$labels` passed whole,
+    /// the template may read any.
+    @Test func indexReadsOneLabelOnlyWithExactlyOneKey() {
+        let one = GoTemplate.parse("{{ index $labels \"job\" }}")
+        #expect(one.namedLabelReferences.map(\.name) == ["job"])
+        #expect(!one.readsAllLabels)
+        let more = GoTemplate.parse("{{ index $labels \"job\" \"x\" }}")
+        #expect(more.namedLabelReferences.map(\.name) == ["job"])
+        #expect(more.readsAllLabels)
+        let whole = GoTemplate.parse("{{ len $labels }} {{ index $labels \"job\" }}")
+        #expect(whole.readsAllLabels)
+        let nested = GoTemplate.parse("{{ (index $labels \"pod\") | toUpper }} {{ if eq (index $labels \"a\") \"b\" }}x{{ end }}")
+        #expect(nested.namedLabelReferences.map(\.name) == ["pod", "a"])
+        #expect(!nested.readsAllLabels)
+    }
+
     @Test func detectsActions() {
         #expect(GoTemplate.hasActions("a {{ b }}"))
         #expect(!GoTemplate.hasActions("a { b }"))

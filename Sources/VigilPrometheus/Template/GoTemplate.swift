@@ -146,7 +146,7 @@ struct TemplateParser {
                     i = e + 2
                     continue
                 }
-                tokens = []
+                tokens.removeAll(keepingCapacity: true)
                 k = 0
                 i = try lexAction(from: i, open: open)
                 try parseAction(open: open)
@@ -406,7 +406,9 @@ struct TemplateParser {
     mutating func parseCommand(context: String) throws {
         var operands = 0
         var firstIsFunction: String?
-        var args: [Token] = []
+        // Only the second and third operands matter (`index $labels "name"`): no array of all.
+        var second: Token?
+        var third: Token?
         let readsAllBefore = result.readsAllLabels
         loop: while true {
             switch current.tok {
@@ -415,20 +417,20 @@ struct TemplateParser {
             default:
                 let t = current
                 if operands == 0, case .ident(let f) = t.tok { firstIsFunction = f }
-                args.append(t)
+                if operands == 1 { second = t } else if operands == 2 { third = t }
                 try parseOperand()
                 operands += 1
             }
         }
         if operands == 0 { throw fail("missing value for \(context)", current.range) }
         // index $labels "name" reads one label.
-        if firstIsFunction == "index", args.count >= 3, case .variable("$labels") = args[1].tok, args[2].tok == .string {
-            let r = args[2].range
+        if firstIsFunction == "index", let second, let third, case .variable("$labels") = second.tok, third.tok == .string {
+            let r = third.range
             let name = String(decoding: bytes[(r.lowerBound + 1)..<(r.upperBound - 1)], as: UTF8.self)
-            if let last = result.labelReferences.indices.last, result.labelReferences[last].range == args[1].range {
+            if let last = result.labelReferences.indices.last, result.labelReferences[last].range == second.range {
                 result.labelReferences.removeLast()
             }
-            if args.count == 3 { result.readsAllLabels = readsAllBefore }
+            if operands == 3 { result.readsAllLabels = readsAllBefore }
             result.labelReferences.append(GoTemplate.LabelReference(name: name, range: r))
         }
     }
