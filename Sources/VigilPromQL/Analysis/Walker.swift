@@ -22,6 +22,8 @@ public struct PromQLWalker: Sendable {
     @discardableResult
     public func walk(_ root: Expr, _ visit: (_ node: Expr, _ ancestors: [Expr]) -> WalkAction) -> Bool {
         var ancestors: [Expr] = []
+        // Every check walks every expression: one allocation for the chain, not a doubling per level.
+        ancestors.reserveCapacity(min(root.height, maxDepth + 1))
         var complete = true
         var stopped = false
         func go(_ e: Expr) {
