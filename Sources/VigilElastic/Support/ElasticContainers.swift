@@ -8,6 +8,9 @@ public enum ElasticProduct: String, Sendable, CaseIterable {
     /// The product an image runs: `docker.elastic.co/elasticsearch/elasticsearch:8.8.0`,
     /// `elasticsearch:8.13.4`, `bitnami/logstash:8`…
     public static func of(image: String) -> ElasticProduct? {
+        // Asked of every container's image; most name no product at all, and the splits below
+        // walk Characters.
+        guard allCases.contains(where: { image.containsBytes($0.rawValue) }) else { return nil }
         let withoutTag = image.split(separator: "@").first.map(String.init) ?? image
         let lastPath = withoutTag.split(separator: "/").last.map(String.init) ?? withoutTag
         let name = lastPath.split(separator: ":").first.map(String.init) ?? lastPath
