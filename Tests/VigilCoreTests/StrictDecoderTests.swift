@@ -102,6 +102,14 @@ private struct Loose: Codable {
         ("containerPort: 1e3", 1000),
         ("containerPort: -5", -5),
         ("containerPort: 1_000", 1000),
+        ("containerPort: 8080", 8080),
+        ("containerPort: 0", 0),
+        ("containerPort: -0", 0),
+        ("containerPort: 0755", 755),
+        ("containerPort: +12", 12),
+        ("containerPort: 999999999999999999", 999_999_999_999_999_999),
+        ("containerPort: 9223372036854775807", Int.max),
+        ("containerPort: -9223372036854775808", Int.min),
     ])
     func integersAcceptYAMLForms(text: String, value: Int) {
         let (port, diags) = decode(Port.self, text)
@@ -113,6 +121,12 @@ private struct Loose: Codable {
         struct Small: Codable { var v: UInt8 }
         let (_, diags) = decode(Small.self, "v: 300\n")
         #expect(diags.first?.message == "v: integer 300 is out of range (0…255)")
+        let (_, negative) = decode(Small.self, "v: -1\n")
+        #expect(negative.first?.message == "v: integer -1 is out of range (0…255)")
+        let (_, huge) = decode(Small.self, "v: 99999999999999999999\n")
+        #expect(huge.first?.rule == "schema/type-mismatch" || huge.first?.message.contains("out of range") == true)
+        let (_, bare) = decode(Small.self, "v: -x\n")
+        #expect(bare.first?.rule == "schema/type-mismatch")
     }
 
     @Test func wrongShapeIsATypeMismatch() {

@@ -231,6 +231,9 @@ final class DecodingSession {
     func decodeInteger<I: FixedWidthInteger>(_ type: I.Type, _ node: Node, path: @autoclosure () -> FieldPath) throws -> I {
         let s = try scalar(node, expected: "an integer", path: path())
         if s.style == .plain && (node.tag == nil || node.tag == Tag.int || node.tag == Tag.float) {
+            // Most integers are a few plain decimal digits: read the bytes (the general path
+            // below walks Characters).
+            if let v = Self.plainDecimal(s.text, as: I.self) { return v }
             var text = Substring(s.text)
             var negative = false
             if text.hasPrefix("-") { negative = true; text = text.dropFirst() } else if text.hasPrefix("+") { text = text.dropFirst() }
@@ -246,7 +249,9 @@ final class DecodingSession {
             }
             if let m = magnitude {
                 if negative {
-                    if let v64 = Int64(exactly: m), let v = I(exactly: -v64) { return v }
+                    // -9223372036854775808 is Int64.min, whose magnitude is no Int64.
+                    let v64 = m == UInt64(Int64.max) + 1 ? Int64.min : Int64(exactly: m).map { -$0 }
+                    if let v64, let v = I(exactly: v64) { return v }
                 } else if let v = I(exactly: m) {
                     return v
                 }
@@ -255,6 +260,26 @@ final class DecodingSession {
         }
         let hint = s.style.isQuotedOrBlock && Int64(s.text) != nil ? "remove the quotes" : nil
         throw NodeDecodingError(rule: SchemaRule.typeMismatch, message: "expected an integer, got \(describe(node))", node: node, path: path(), hint: hint)
+    }
+
+    /// `text` as `I` when it is an optional `-` and 1 to 18 ASCII digits whose value fits;
+    /// nil for anything else (signs, `_`, prefixes, exponents, overflow take the general path).
+    static func plainDecimal<I: FixedWidthInteger>(_ text: String, as: I.Type) -> I? {
+        text.utf8.withContiguousStorageIfAvailable { b -> I? in
+            var i = 0
+            let negative = b.count > 1 && b[0] == UInt8(ascii: "-")
+            if negative { i = 1 }
+            let digits = b.count - i
+            guard digits >= 1, digits <= 18 else { return nil }
+            var value: Int64 = 0
+            while i < b.count {
+                let d = b[i] &- UInt8(ascii: "0")
+                guard d <= 9 else { return nil }
+                value = value * 10 + Int64(d)
+                i += 1
+            }
+            return I(exactly: negative ? -value : value)
+        } ?? nil
     }
 
     func decodeDouble(_ node: Node, path: @autoclosure () -> FieldPath) throws -> Double {
