@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 
 /// Decodes `Decodable` models from `Node` trees strictly, reporting every problem it can find
 /// with its field path and file position instead of stopping at the first.
@@ -365,7 +365,7 @@ struct DecodeStrategy: @unchecked Sendable {
     /// The type as a `StrictEnum` when `kind` is `.strictEnum`.
     let strictEnum: (any StrictEnum.Type)?
 
-    private static let known = Mutex<[ObjectIdentifier: DecodeStrategy]>([:])
+    private static let known = Locked<[ObjectIdentifier: DecodeStrategy]>([:])
 
     static func of<T>(_ type: T.Type) -> DecodeStrategy {
         let id = ObjectIdentifier(T.self)

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// One check: reads typed artifacts from the context and reports findings of one rule.
 ///
 /// Convention: one check per file, the type named after what it checks
@@ -55,7 +53,7 @@ public final class LintContext: Sendable {
     public let artifacts: [any Artifact]
     public let options: LintOptions
     /// Values derived from the artifacts, built once per run for all the checks that ask.
-    private let derived = Mutex<[ObjectIdentifier: SharedValue]>([:])
+    private let derived = Locked<[ObjectIdentifier: SharedValue]>([:])
 
     public init(artifacts: [any Artifact], options: LintOptions = LintOptions()) {
         self.artifacts = artifacts
@@ -91,7 +89,7 @@ public final class LintContext: Sendable {
 
 /// One shared value of a run, built under its own lock so that different values build at once.
 final class SharedValue: Sendable {
-    let value = Mutex<(any Sendable)?>(nil)
+    let value = Locked<(any Sendable)?>(nil)
 }
 
 /// The key of `LintContext.all(T.self)`'s shared value.

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// The outcome of a lint run.
 public struct LintResult: Sendable {
@@ -240,7 +239,7 @@ enum FileDiscovery {
 
 /// What runs with `keepsLoadedDataUntilExit` loaded, never freed.
 private enum LoadedDataKeeper {
-    private static let kept = Mutex<[any Sendable]>([])
+    private static let kept = Locked<[any Sendable]>([])
 
     static func keep(_ data: any Sendable) {
         kept.withLock { $0.append(data) }
