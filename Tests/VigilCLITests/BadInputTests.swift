@@ -66,6 +66,40 @@ import Testing
         #expect(r.stdout.contains("./gone.yaml: error[io/unreadable]"))
     }
 
+    /// A FIFO would block the run until something wrote to it. (Should the check regress, the
+    /// watchdog opens the FIFO after 30 s, the read ends empty and the expectation fails.)
+    @Test func fifoInADirectoryIsReportedNotRead() throws {
+        let dir = try CLI.temporaryDirectory()
+        let fifo = dir.appendingPathComponent("pipe.yaml").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        try Self.write(Array("a: 1\na: 2\n".utf8), "other.yaml", in: dir)
+        let watchdog = Thread {
+            Thread.sleep(forTimeInterval: 30)
+            let fd = open(fifo, O_WRONLY | O_NONBLOCK)
+            if fd >= 0 { close(fd) }
+        }
+        watchdog.start()
+        let r = try CLI.run(["lint", "."], in: dir)
+        watchdog.cancel()
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("./pipe.yaml: error[io/unreadable]: not a regular file (a FIFO, socket or device); not read"))
+        #expect(r.stdout.contains("./other.yaml:2:1: error[yaml/duplicate-key]"))
+    }
+
+    /// A symbolic link back up the tree: every file is linted once, by its first path.
+    @Test func symlinkLoopIsEnteredOnce() throws {
+        let dir = try CLI.temporaryDirectory()
+        let sub = dir.appendingPathComponent("d")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try Self.write(Array("a: 1\na: 2\n".utf8), "x.yaml", in: sub)
+        try FileManager.default.createSymbolicLink(atPath: sub.appendingPathComponent("up").path, withDestinationPath: "..")
+        let r = try CLI.run(["lint", "--format", "json", "."], in: dir)
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        let diags = json?["diagnostics"] as? [[String: Any]] ?? []
+        #expect(diags.map { $0["file"] as? String } == ["./d/x.yaml"])
+        #expect((json?["summary"] as? [String: Any])?["files"] as? Int == 1)
+    }
+
     @Test(.enabled(if: getuid() != 0, "root can read files without permission bits"))
     func unreadableFileIsReported() throws {
         let dir = try CLI.temporaryDirectory()

@@ -205,6 +205,10 @@ enum FileDiscovery {
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
         var stack = [path]
+        // Directories by device and inode: a symbolic link back up the tree is entered once,
+        // not until the kernel refuses the path (which linted each file dozens of times).
+        var visited: Set<FileIdentity> = []
+        if let root = FileIdentity(path) { visited.insert(root) }
         while let dir = stack.popLast() {
             let entries: [String]
             do {
@@ -217,23 +221,48 @@ enum FileDiscovery {
                 if name.hasPrefix(".") && !LintConfiguration.fileNames.contains(name) { continue }
                 let full = dir.hasSuffix("/") ? dir + name : dir + "/" + name
                 if configuration.excludes(full) { continue }
-                var sub: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: full, isDirectory: &sub) else {
+                let isConfig = name.contains(".") && name.split(separator: ".").last.map { extensions.contains($0.lowercased()) } == true
+                var info = stat()
+                guard stat(full, &info) == 0 else {
                     // A dangling symbolic link to a config is worth a word; other entries are not ours.
-                    if let ext = name.split(separator: ".").last, extensions.contains(ext.lowercased()),
-                       (try? FileManager.default.destinationOfSymbolicLink(atPath: full)) != nil {
+                    if isConfig, (try? FileManager.default.destinationOfSymbolicLink(atPath: full)) != nil {
                         diagnostics.append(Diagnostic(rule: CoreRules.io.id, severity: .error, message: "broken symbolic link", file: full))
                     }
                     continue
                 }
-                if sub.boolValue {
-                    stack.append(full)
-                } else if let ext = name.split(separator: ".").last, extensions.contains(ext.lowercased()), name.contains(".") {
-                    files.append(full)
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR:
+                    if visited.insert(FileIdentity(info)).inserted { stack.append(full) }
+                case S_IFREG:
+                    if isConfig { files.append(full) }
+                default:
+                    // A FIFO would block the run until something writes to it; sockets and
+                    // devices are no config files either. Named on the command line, they are read.
+                    if isConfig {
+                        diagnostics.append(Diagnostic(rule: CoreRules.io.id, severity: .error,
+                                                      message: "not a regular file (a FIFO, socket or device); not read", file: full))
+                    }
                 }
             }
         }
         return (files.sorted(), diagnostics)
+    }
+}
+
+/// A file's device and inode, which tell whether two paths reach the same directory.
+struct FileIdentity: Hashable {
+    let device: UInt64
+    let inode: UInt64
+
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+    }
+
+    init?(_ path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        self.init(info)
     }
 }
 
