@@ -15,6 +15,7 @@ struct VigilCommand: AsyncParsableCommand {
     /// Runs the command; usage errors exit 2 as every Vigil command documents (ArgumentParser's
     /// own default is 64), everything else keeps its status.
     static func main() async {
+        ProcessTuning.apply()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
