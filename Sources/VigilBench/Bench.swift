@@ -94,26 +94,28 @@ struct Bench {
                 print("== \(suite.name)")
                 await suite.run(settled)
             }
+            return 0
         }
     }
 }
 
-/// The result of `blocking`, written by its task before the semaphore is signalled.
-final class BlockingResult<T>: @unchecked Sendable {
-    var value: T?
+/// The exit status of `blocking`'s task, written by it before the semaphore is signalled.
+final class BlockingStatus: @unchecked Sendable {
+    /// EX_SOFTWARE until the task stores its own.
+    var value: Int32 = 70
 }
 
-/// Runs `body` on the concurrent executor and waits for its result.
-func blocking<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
-    let result = BlockingResult<T>()
+/// Runs `body` on the concurrent executor and waits for the exit status it returns.
+@discardableResult
+func blocking(_ body: @escaping @Sendable () async -> Int32) -> Int32 {
+    let status = BlockingStatus()
     let done = DispatchSemaphore(value: 0)
     Task.detached {
-        result.value = await body()
+        status.value = await body()
         done.signal()
     }
     done.wait()
-    guard let value = result.value else { fatalError("the benchmark task ended without a result") }
-    return value
+    return status.value
 }
 
 /// Best wall time of running a peer tool (promtool, amtool, …) on the same input, or nil when
