@@ -325,17 +325,6 @@ enum IgnoreDirectiveScanner {
     /// Whether `vigil:ignore` occurs anywhere: most files have no directive, and memchr for
     /// its first byte answers that much faster than the line-by-line scan.
     static func mentionsMarker(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { b in
-            marker.withUnsafeBufferPointer { m in
-                guard let hay = b.baseAddress, let needle = m.baseAddress, b.count >= m.count else { return false }
-                var p = UnsafeRawPointer(hay)
-                let last = UnsafeRawPointer(hay + (b.count - m.count))
-                while p <= last, let hit = memchr(p, Int32(needle.pointee), last - p + 1) {
-                    if memcmp(hit, needle, m.count) == 0 { return true }
-                    p = UnsafeRawPointer(hit) + 1
-                }
-                return false
-            }
-        }
+        bytes.withUnsafeBufferPointer { b in marker.withUnsafeBufferPointer { ByteSearch.contains(b, $0) } }
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A Go `text/template` parsed the way Prometheus parses alert labels and annotations: only for
 /// validity (what `template.Parse` rejects) and for what the template reads (`$labels.x`,
 /// `$value`, functions).
@@ -53,25 +51,8 @@ public struct GoTemplate: Sendable, Hashable {
 
     /// Whether `text` contains template actions at all (only those are parsed).
     public static func hasActions(_ text: String) -> Bool {
-        // Annotations are long and most have no action: find each `{` with memchr.
-        if let found = text.utf8.withContiguousStorageIfAvailable({ hasDoubleBrace($0) }) { return found }
-        var previous: UInt8 = 0
-        for c in text.utf8 {
-            if c == 0x7B && previous == 0x7B { return true }
-            previous = c
-        }
-        return false
-    }
-
-    private static func hasDoubleBrace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress, bytes.count > 1 else { return false }
-        var i = 0
-        while i < bytes.count - 1, let hit = memchr(base + i, 0x7B, bytes.count - 1 - i) {
-            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if base[at + 1] == 0x7B { return true }
-            i = at + 1
-        }
-        return false
+        // Annotations are long and most have no action: a byte search, not a Character walk.
+        text.containsBytes("{{")
     }
 
     /// Parses `text` with the given predefined variables and functions.
