@@ -8,7 +8,7 @@ public enum KubernetesLint {
         // What the API server would reject.
         SelectorMismatch.self, InvalidName.self, InvalidLabel.self, DuplicateName.self, RequiredField.self,
         ProbeHandlerCount.self, ProbeSuccessThreshold.self, ProbeGracePeriodOnReadiness.self,
-        ProbeNegativeTiming.self, InitContainerProbe.self, RequestsExceedLimits.self,
+        ProbeNegativeTiming.self, InvalidPort.self, InitContainerProbe.self, RequestsExceedLimits.self,
         // Probe timing.
         ProbeTimeoutExceedsPeriod.self, ProbeZeroDefaulted.self, ProbeInitialDelayWithStartup.self,
         StartupBudgetTooShort.self, StartupBudgetTooLong.self, LivenessBeforeReadiness.self,

@@ -69,6 +69,21 @@ import VigilCore
         Case(name: "service name too long for DNS-1035", text: Example.service().replacingOccurrences(of: "name: api\n", with: "name: 1api\n"),
              rule: "k8s/invalid-name", fires: true),
         Case(name: "multi-port Service with names", text: Example.service(), rule: "k8s/required-field", fires: false),
+        Case(name: "container port 65535 is the highest valid one", text: Example.deployment().replacingOccurrences(of: "containerPort: 8080", with: "containerPort: 65535"),
+             rule: "k8s/invalid-port", fires: false),
+        Case(name: "container port 65536", text: Example.deployment().replacingOccurrences(of: "containerPort: 8080", with: "containerPort: 65536"),
+             rule: "k8s/invalid-port", fires: true),
+        Case(name: "container port 0", text: Example.deployment().replacingOccurrences(of: "containerPort: 8080", with: "containerPort: 0"),
+             rule: "k8s/invalid-port", fires: true),
+        Case(name: "hostPort 0 means unset", text: Example.deployment().replacingOccurrences(of: "containerPort: 8080", with: "containerPort: 8080, hostPort: 0"),
+             rule: "k8s/invalid-port", fires: false),
+        Case(name: "negative hostPort", text: Example.deployment().replacingOccurrences(of: "containerPort: 8080", with: "containerPort: 8080, hostPort: -1"),
+             rule: "k8s/invalid-port", fires: true),
+        Case(name: "numeric targetPort 0 means the port", text: Example.service(targetPort: "0"), rule: "k8s/invalid-port", fires: false),
+        Case(name: "grpc probe port beyond 65535", text: Example.deployment(container: "livenessProbe:\n  grpc: {port: 70000}\n"),
+             rule: "k8s/invalid-port", fires: true),
+        Case(name: "named probe port", text: Example.deployment(container: "livenessProbe:\n  tcpSocket: {port: http}\n"),
+             rule: "k8s/invalid-port", fires: false),
     ]
 
     @Test(arguments: cases)
