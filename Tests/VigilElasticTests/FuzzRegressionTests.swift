@@ -32,4 +32,26 @@ struct FuzzRegressionTests {
         #expect(printed.components(separatedBy: "# comment").count <= 2, "printed:\n\(printed)")
         #expect(LogstashPrinter().print(try parse(printed)) == printed)
     }
+
+    /// fuzz-logstash: a comment whose text starts with a combining mark (U+0F8F here) or with
+    /// bytes that are not UTF-8. The printed `# ` and the mark form one grapheme, so trimming the
+    /// leading space by Characters missed it and every print-and-parse added a space.
+    @Test(arguments: [
+        "#\u{0F8F} mark\n",
+        "filter {\n  # \u{0301}accent\n  drop {}\n}\n",
+    ])
+    func commentStartingWithACombiningMarkIsStable(text: String) throws {
+        let printed = LogstashPrinter().print(try parse(text))
+        let reprinted = LogstashPrinter().print(try parse(printed))
+        #expect(Array(reprinted.utf8) == Array(printed.utf8), "printed:\n\(printed)")
+    }
+
+    @Test func commentWithInvalidUTF8IsStable() throws {
+        let bytes: [UInt8] = [0x23, 0xE0, 0xBE, 0x8F, 0x9E, 0x9C, 0xDF, 0xDF, 0xE6, 0x20, 0x20, 0x23, 0x20, 0x41, 0x20]
+        let parsed = LogstashParser().parse(SourceFile(path: "p.conf", text: String(decoding: bytes, as: UTF8.self)))
+        let pipeline = try #require(parsed.pipeline)
+        let printed = LogstashPrinter().print(pipeline)
+        let reprinted = LogstashPrinter().print(try parse(printed))
+        #expect(Array(reprinted.utf8) == Array(printed.utf8))
+    }
 }

@@ -127,10 +127,13 @@ private struct ParserState {
             if c == 0x23 {
                 var j = i + 1
                 while j < b.count, b[j] != 0x0A, b[j] != 0x0D { j += 1 }
-                var text = String(decoding: b[(i + 1)..<j], as: UTF8.self)
-                if text.hasPrefix(" ") { text.removeFirst() }
-                while text.last == " " || text.last == "\t" { text.removeLast() }
-                pendingComments.append(text)
+                // Trimmed by bytes, not Characters: a combining mark after the space would join
+                // it into one grapheme, and the printed `# ` would then not read back the same.
+                var start = i + 1
+                if start < j, b[start] == 0x20 { start += 1 }
+                var end = j
+                while end > start, b[end - 1] == 0x20 || b[end - 1] == 0x09 { end -= 1 }
+                pendingComments.append(String(decoding: b[start..<end], as: UTF8.self))
                 i = j
                 continue
             }
