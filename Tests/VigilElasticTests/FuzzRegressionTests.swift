@@ -54,4 +54,12 @@ struct FuzzRegressionTests {
         let reprinted = LogstashPrinter().print(try parse(printed))
         #expect(Array(reprinted.utf8) == Array(printed.utf8))
     }
+
+    /// The same grapheme joining in field references: `[` followed by a combining mark is one
+    /// Character, and the reference lost its first part.
+    @Test func fieldReferenceWithACombiningMarkKeepsItsParts() {
+        #expect(FieldReference(parsing: "[\u{0301}a][b]").path == ["\u{0301}a", "b"])
+        #expect(FieldReference(parsing: " [x] ").path == ["x"])
+        #expect(FieldReference(parsing: "host").path == ["host"])
+    }
 }

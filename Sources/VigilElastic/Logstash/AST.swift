@@ -342,15 +342,16 @@ public struct FieldReference: Sendable, Hashable, CustomStringConvertible {
     /// Parses `[a][b]` or a bare `a` (as `add_field` keys and `source` options name fields).
     public init(parsing text: String) {
         let t = text.trimmingCharacters(in: .whitespaces)
-        guard t.hasPrefix("[") else {
+        // By scalars: a combining mark after `[` would otherwise join it into one Character.
+        guard t.utf8.first == UInt8(ascii: "[") else {
             path = t.isEmpty ? [] : [t]
             return
         }
         var parts: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var inside = false
-        for ch in t {
-            if ch == "[" { inside = true; current = "" } else if ch == "]" { if inside { parts.append(current) }; inside = false } else if inside { current.append(ch) }
+        for ch in t.unicodeScalars {
+            if ch == "[" { inside = true; current = String.UnicodeScalarView() } else if ch == "]" { if inside { parts.append(String(current)) }; inside = false } else if inside { current.append(ch) }
         }
         path = parts
     }
