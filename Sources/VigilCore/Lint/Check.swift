@@ -6,6 +6,12 @@ public protocol Check: Sendable {
     static var rule: RuleDescription { get }
     init()
     func run(_ context: LintContext, _ report: inout CheckReport)
+    /// How the linter may run the check on slices of its items: nil, except for `SlicedCheck`s.
+    static var slicing: CheckSlicing? { get }
+}
+
+extension Check {
+    public static var slicing: CheckSlicing? { nil }
 }
 
 /// Where a check puts its findings; the rule id and default severity are filled in.

@@ -74,10 +74,15 @@ public struct Linter: Sendable {
             return results
         }
         let (context, decoded) = makeContext(outputs, extraDiagnostics: extraDiagnostics)
-        let checks = registry.checks
+        let schedule = CheckSchedule(registry.checks, context: context)
         let found = await withTaskGroup(of: [Diagnostic].self) { group in
-            for check in checks {
+            for check in schedule.whole {
                 group.addTask { Self.run(check, context) }
+            }
+            for family in schedule.families {
+                for range in family.slices {
+                    group.addTask { family.checks.flatMap { Self.run($0, on: range, context) } }
+                }
             }
             var all: [Diagnostic] = []
             for await d in group { all.append(contentsOf: d) }
@@ -132,6 +137,12 @@ public struct Linter: Sendable {
     private static func run(_ check: any Check.Type, _ context: LintContext) -> [Diagnostic] {
         var report = CheckReport(rule: check.rule)
         check.init().run(context, &report)
+        return report.diagnostics
+    }
+
+    private static func run(_ check: (type: any Check.Type, slicing: CheckSlicing), on range: Range<Int>, _ context: LintContext) -> [Diagnostic] {
+        var report = CheckReport(rule: check.type.rule)
+        check.slicing.run(context, range, &report)
         return report.diagnostics
     }
 

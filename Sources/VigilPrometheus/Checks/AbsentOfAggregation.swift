@@ -2,7 +2,7 @@ import VigilCore
 import VigilPromQL
 
 /// absent() of something else than a plain selector.
-public struct AbsentOfAggregation: Check {
+public struct AbsentOfAggregation: RuleCheck {
     public static let rule = RuleDescription(
         id: "promql/absent-labels", severity: .warning,
         summary: "absent() is given an aggregation with by/without: the grouping labels vanish.",
@@ -12,8 +12,8 @@ public struct AbsentOfAggregation: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for r in context.allRules {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
+        for r in rules {
             guard let e = r.rule.parsed, r.rule.functions.contains("absent") else { continue }
             PromQLWalker().walk(e) { node, _ in
                 guard case .call(let c) = node.kind, c.function.name == "absent", let arg = c.args.first,

@@ -1,7 +1,7 @@
 import VigilCore
 
 /// `for`, `keep_firing_for` and `annotations` belong to alerting rules only.
-public struct AlertFieldsOnRecordingRule: Check {
+public struct AlertFieldsOnRecordingRule: RuleCheck {
     public static let rule = RuleDescription(
         id: "rules/alert-field-on-recording-rule", severity: .error,
         summary: "A recording rule sets `for`, `keep_firing_for` or `annotations`.",
@@ -12,8 +12,8 @@ public struct AlertFieldsOnRecordingRule: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for r in context.allRules where r.rule.isRecord {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
+        for r in rules where r.rule.isRecord {
             let m = r.rule.node.mapping
             for key in ["for", "keep_firing_for", "annotations"] {
                 guard let pair = m?.pair(for: key) else { continue }

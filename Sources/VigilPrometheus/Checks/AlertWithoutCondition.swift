@@ -2,7 +2,7 @@ import VigilCore
 import VigilPromQL
 
 /// Alerts whose expression filters nothing.
-public struct AlertWithoutCondition: Check {
+public struct AlertWithoutCondition: RuleCheck {
     public static let rule = RuleDescription(
         id: "alerts/no-condition", severity: .warning,
         summary: "An alert's expression has no condition: no comparison, `and`/`unless` or absent().",
@@ -13,8 +13,8 @@ public struct AlertWithoutCondition: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for r in context.allRules where r.rule.isAlert {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
+        for r in rules where r.rule.isAlert {
             guard let e = r.rule.parsed, !Self.hasCondition(e) else { continue }
             report.add("\(r.rule.label) has no condition: it fires for every series the expression returns, whatever the value",
                        rule: r.rule, exprRange: e.range, hint: "add a comparison such as `> 0.05`, or `== 0`")

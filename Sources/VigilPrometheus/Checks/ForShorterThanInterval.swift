@@ -1,7 +1,7 @@
 import VigilCore
 
 /// `for` shorter than the group's evaluation interval.
-public struct ForShorterThanInterval: Check {
+public struct ForShorterThanInterval: RuleCheck {
     public static let rule = RuleDescription(
         id: "rules/for-shorter-than-interval", severity: .warning,
         summary: "An alert's `for` is shorter than its group's evaluation interval.",
@@ -11,8 +11,8 @@ public struct ForShorterThanInterval: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for r in context.allRules where r.rule.isAlert {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
+        for r in rules where r.rule.isAlert {
             guard let f = r.rule.forDuration, f > .zero, let interval = context.evaluationInterval(of: r.group), f < interval else { continue }
             report.add("for: \(f) is shorter than the evaluation interval \(interval) of group \"\(r.group.name)\": the alert waits at least \(interval) anyway",
                        in: r.file.file, node: r.rule.node["for"], hint: "use for: \(interval) or longer")

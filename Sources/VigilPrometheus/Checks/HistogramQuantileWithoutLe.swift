@@ -2,7 +2,7 @@ import VigilCore
 import VigilPromQL
 
 /// histogram_quantile over classic `_bucket` series needs the `le` label.
-public struct HistogramQuantileWithoutLe: Check {
+public struct HistogramQuantileWithoutLe: RuleCheck {
     public static let rule = RuleDescription(
         id: "promql/histogram-quantile-without-le", severity: .error,
         summary: "histogram_quantile() over _bucket series aggregated without keeping `le`.",
@@ -13,9 +13,9 @@ public struct HistogramQuantileWithoutLe: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
         let metrics = context.metrics
-        for r in context.allRules {
+        for r in rules {
             guard let e = r.rule.parsed, r.rule.functions.contains("histogram_quantile") else { continue }
             PromQLWalker().walk(e) { node, _ in
                 guard case .call(let c) = node.kind, c.function.name == "histogram_quantile", c.args.count == 2 else { return .descend }

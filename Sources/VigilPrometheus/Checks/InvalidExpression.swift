@@ -2,7 +2,7 @@ import VigilCore
 import VigilPromQL
 
 /// Rule expressions parse and type-check as PromQL.
-public struct InvalidExpression: Check {
+public struct InvalidExpression: RuleCheck {
     public static let rule = RuleDescription(
         id: "promql/invalid-expression", severity: .error,
         summary: "A rule's `expr` is not valid PromQL (syntax or type error).",
@@ -12,8 +12,8 @@ public struct InvalidExpression: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for r in context.allRules {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
+        for r in rules {
             for e in r.rule.exprErrors {
                 report.add("could not parse expression: \(e.message)", rule: r.rule, exprRange: e.range)
             }

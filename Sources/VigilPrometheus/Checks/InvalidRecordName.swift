@@ -1,7 +1,7 @@
 import VigilCore
 
 /// Recording rule names are valid metric names.
-public struct InvalidRecordName: Check {
+public struct InvalidRecordName: RuleCheck {
     public static let rule = RuleDescription(
         id: "rules/invalid-record-name", severity: .error,
         summary: "A recording rule's `record` is not a valid metric name.",
@@ -11,8 +11,8 @@ public struct InvalidRecordName: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for r in context.allRules {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
+        for r in rules {
             guard let name = r.rule.record, r.rule.alert == nil, !PrometheusNames.isValidMetricName(name) else { continue }
             let fixed = String(name.map { c -> Character in
                 c.isASCII && (c.isLetter || c.isNumber || c == "_" || c == ":") ? c : "_"

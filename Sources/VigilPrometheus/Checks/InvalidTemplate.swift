@@ -1,7 +1,7 @@
 import VigilCore
 
 /// Alert labels and annotations are valid Go templates with Prometheus' variables and functions.
-public struct InvalidTemplate: Check {
+public struct InvalidTemplate: RuleCheck {
     public static let rule = RuleDescription(
         id: "rules/invalid-template", severity: .error,
         summary: "An alert label or annotation is not a valid Go template, or uses an undefined variable or function.",
@@ -14,8 +14,8 @@ public struct InvalidTemplate: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for r in context.allRules where r.rule.alert != nil {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
+        for r in rules where r.rule.alert != nil {
             for (kind, entries) in [("label", r.rule.labels), ("annotation", r.rule.annotations)] {
                 for e in entries {
                     guard let error = e.template?.error else { continue }

@@ -1,7 +1,7 @@
 import VigilCore
 
 /// Every rule has a non-empty `expr`.
-public struct MissingExpression: Check {
+public struct MissingExpression: RuleCheck {
     public static let rule = RuleDescription(
         id: "rules/missing-expr", severity: .error,
         summary: "A rule has no `expr` (or an empty one).",
@@ -11,8 +11,8 @@ public struct MissingExpression: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for r in context.allRules where r.rule.expr == nil {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
+        for r in rules where r.rule.expr == nil {
             report.add("field 'expr' must be set in \(r.rule.label)", in: r.file.file, node: r.rule.exprNode ?? r.rule.alertNode ?? r.rule.recordNode ?? r.rule.node)
         }
     }

@@ -2,7 +2,7 @@ import VigilCore
 import VigilPromQL
 
 /// An annotation prints `$value` as a percentage while the alert compares the value as a ratio.
-public struct PercentThresholdMismatch: Check {
+public struct PercentThresholdMismatch: RuleCheck {
     public static let rule = RuleDescription(
         id: "alerts/percent-unit-mismatch", severity: .warning,
         summary: "An annotation prints `{{ $value }}%`, but the alert compares the value with a ratio (a threshold up to 1) and never multiplies by 100.",
@@ -13,8 +13,8 @@ public struct PercentThresholdMismatch: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for r in context.allRules where r.rule.isAlert {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
+        for r in rules where r.rule.isAlert {
             guard let e = r.rule.parsed else { continue }
             let root = e.unparenthesized
             guard let t = r.rule.thresholds.first(where: { $0.comparison.range == root.range }), t.value > 0, t.value <= 1,

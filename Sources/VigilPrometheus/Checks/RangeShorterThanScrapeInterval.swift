@@ -2,7 +2,7 @@ import VigilCore
 import VigilPromQL
 
 /// Range selectors that cover fewer than two scrapes.
-public struct RangeShorterThanScrapeInterval: Check {
+public struct RangeShorterThanScrapeInterval: RuleCheck {
     public static let rule = RuleDescription(
         id: "promql/range-too-short", severity: .warning,
         summary: "A range selector (`[1m]`) is shorter than twice the scrape interval.",
@@ -13,9 +13,9 @@ public struct RangeShorterThanScrapeInterval: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
         guard context.scrapeInterval() != nil else { return }
-        for r in context.allRules {
+        for r in rules {
             guard r.rule.parsed != nil else { continue }
             for use in r.rule.selectors {
                 guard let range = use.range else { continue }

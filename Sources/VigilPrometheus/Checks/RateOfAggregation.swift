@@ -2,7 +2,7 @@ import VigilCore
 import VigilPromQL
 
 /// rate() over a subquery of an aggregation: sum first, rate later loses counter resets.
-public struct RateOfAggregation: Check {
+public struct RateOfAggregation: RuleCheck {
     public static let rule = RuleDescription(
         id: "promql/rate-of-aggregation", severity: .warning,
         summary: "rate()/increase() over a subquery of an aggregation (`rate(sum(x)[5m:])`).",
@@ -12,8 +12,8 @@ public struct RateOfAggregation: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for r in context.allRules {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
+        for r in rules {
             guard let e = r.rule.parsed, r.rule.selectors.contains(where: { $0.subqueryRange != nil }) else { continue }
             PromQLWalker().walk(e) { node, _ in
                 guard case .call(let c) = node.kind, ExprFacts.counterFunctions.contains(c.function.name),

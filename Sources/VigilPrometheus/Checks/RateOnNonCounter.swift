@@ -2,7 +2,7 @@ import VigilCore
 import VigilPromQL
 
 /// `rate`, `irate`, `increase` and `resets` read counters.
-public struct RateOnNonCounter: Check {
+public struct RateOnNonCounter: RuleCheck {
     public static let rule = RuleDescription(
         id: "promql/rate-on-non-counter", severity: .warning,
         summary: "rate(), irate(), increase() or resets() over a metric that is not a counter.",
@@ -13,9 +13,9 @@ public struct RateOnNonCounter: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
         let metrics = context.metrics
-        for r in context.allRules {
+        for r in rules {
             guard r.rule.parsed != nil else { continue }
             for use in r.rule.selectors {
                 guard let fn = use.enclosingFunction, ExprFacts.counterFunctions.contains(fn), use.range != nil,

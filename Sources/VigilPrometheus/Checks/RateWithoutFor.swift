@@ -2,7 +2,7 @@ import VigilCore
 import VigilPromQL
 
 /// Alerts over rates with no `for`.
-public struct RateWithoutFor: Check {
+public struct RateWithoutFor: RuleCheck {
     public static let rule = RuleDescription(
         id: "alerts/rate-without-for", severity: .info,
         summary: "An alert on a rate() or increase() has no `for`.",
@@ -12,8 +12,8 @@ public struct RateWithoutFor: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for r in context.allRules where r.rule.isAlert && (r.rule.forDuration ?? .zero) == .zero {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
+        for r in rules where r.rule.isAlert && (r.rule.forDuration ?? .zero) == .zero {
             guard r.rule.parsed != nil else { continue }
             let fns = r.rule.functions
             guard let fn = fns.first(where: { ["rate", "irate", "increase"].contains($0) }) else { continue }

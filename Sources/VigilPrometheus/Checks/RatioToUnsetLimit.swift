@@ -2,7 +2,7 @@ import VigilCore
 import VigilPromQL
 
 /// Ratios to a resource limit that is 0 when no limit is set.
-public struct RatioToUnsetLimit: Check {
+public struct RatioToUnsetLimit: RuleCheck {
     public static let rule = RuleDescription(
         id: "promql/ratio-to-unset-limit", severity: .warning,
         summary: "A ratio divides by a resource-limit metric (`container_spec_memory_limit_bytes`, …) without dropping the series where no limit is set.",
@@ -22,8 +22,8 @@ public struct RatioToUnsetLimit: Check {
         return b.starts(with: "kube_pod_container_resource_limits".utf8) || name == "kube_resourcequota"
     }
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for r in context.allRules {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
+        for r in rules {
             guard let e = r.rule.parsed, r.rule.selectors.contains(where: { $0.metricName.map(Self.isLimitMetric) ?? false }) else { continue }
             PromQLWalker().walk(e) { node, _ in
                 guard case .binary(let b) = node.kind, b.op == .div, b.rhs.type == .instantVector else { return .descend }

@@ -2,7 +2,7 @@ import VigilCore
 import VigilPromQL
 
 /// A counter compared with a threshold as it is, without rate() or increase().
-public struct RawCounterComparison: Check {
+public struct RawCounterComparison: RuleCheck {
     public static let rule = RuleDescription(
         id: "promql/raw-counter-comparison", severity: .warning,
         summary: "A counter is compared with a threshold directly, without rate() or increase().",
@@ -12,9 +12,9 @@ public struct RawCounterComparison: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
         let metrics = context.metrics
-        for r in context.allRules {
+        for r in rules {
             guard r.rule.parsed != nil else { continue }
             for t in r.rule.thresholds {
                 guard case .vectorSelector(let vs) = t.subject.unparenthesized.kind, let name = vs.metricName,

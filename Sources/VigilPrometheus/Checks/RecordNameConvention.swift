@@ -1,7 +1,7 @@
 import VigilCore
 
 /// Recording rule names follow `level:metric:operations`.
-public struct RecordNameConvention: Check {
+public struct RecordNameConvention: RuleCheck {
     public static let rule = RuleDescription(
         id: "rules/record-name-convention", severity: .info,
         summary: "A recording rule's name does not follow the `level:metric:operations` convention.",
@@ -11,8 +11,8 @@ public struct RecordNameConvention: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for r in context.allRules where r.rule.isRecord {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
+        for r in rules where r.rule.isRecord {
             guard let name = r.rule.record, PrometheusNames.isValidMetricName(name) else { continue }
             let parts = name.split(separator: ":", omittingEmptySubsequences: false)
             guard parts.count < 3 || parts.contains(where: \.isEmpty) else { continue }

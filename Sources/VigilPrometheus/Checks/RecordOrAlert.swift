@@ -1,7 +1,7 @@
 import VigilCore
 
 /// Every rule is exactly one of a recording rule (`record`) and an alerting rule (`alert`).
-public struct RecordOrAlert: Check {
+public struct RecordOrAlert: RuleCheck {
     public static let rule = RuleDescription(
         id: "rules/record-or-alert", severity: .error,
         summary: "A rule sets both `record` and `alert`, or neither.",
@@ -12,8 +12,8 @@ public struct RecordOrAlert: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for r in context.allRules {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
+        for r in rules {
             let rule = r.rule
             if rule.record != nil && rule.alert != nil {
                 report.add("only one of 'record' and 'alert' must be set (rule \(rule.index) of group \"\(r.group.name)\")",

@@ -2,7 +2,7 @@ import VigilCore
 import VigilPromQL
 
 /// Anchors in regex matchers, which Prometheus adds itself.
-public struct RegexAnchors: Check {
+public struct RegexAnchors: RuleCheck {
     public static let rule = RuleDescription(
         id: "promql/regex-anchors", severity: .warning,
         summary: "A regex matcher starts with `^` or ends with `$`.",
@@ -12,8 +12,8 @@ public struct RegexAnchors: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for r in context.allRules {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
+        for r in rules {
             guard r.rule.parsed != nil else { continue }
             for use in r.rule.selectors {
                 for m in use.matchers where m.op == .regexMatch || m.op == .regexNoMatch {
@@ -30,7 +30,7 @@ public struct RegexAnchors: Check {
 }
 
 /// Regex matchers without regex syntax.
-public struct RegexWithoutMetacharacters: Check {
+public struct RegexWithoutMetacharacters: RuleCheck {
     public static let rule = RuleDescription(
         id: "promql/regex-without-metacharacters", severity: .info,
         summary: "A regex matcher (`=~`, `!~`) whose value is a plain string.",
@@ -40,8 +40,8 @@ public struct RegexWithoutMetacharacters: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for r in context.allRules {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
+        for r in rules {
             guard r.rule.parsed != nil else { continue }
             for use in r.rule.selectors {
                 for m in use.matchers where (m.op == .regexMatch || m.op == .regexNoMatch) && !m.value.isEmpty && RE2Syntax.isLiteral(m.value) {
@@ -55,7 +55,7 @@ public struct RegexWithoutMetacharacters: Check {
 }
 
 /// `offset 0`.
-public struct RedundantOffset: Check {
+public struct RedundantOffset: RuleCheck {
     public static let rule = RuleDescription(
         id: "promql/redundant-offset", severity: .info,
         summary: "A selector or subquery has `offset 0s`.",
@@ -65,8 +65,8 @@ public struct RedundantOffset: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for r in context.allRules {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
+        for r in rules {
             guard let e = r.rule.parsed,
                   r.rule.selectors.contains(where: { $0.offset == 0 || $0.subqueryRange != nil }) else { continue }
             PromQLWalker().walk(e) { node, _ in

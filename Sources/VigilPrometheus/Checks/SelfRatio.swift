@@ -2,7 +2,7 @@ import VigilCore
 import VigilPromQL
 
 /// A division of a metric by itself where the numerator filters a label both sides keep.
-public struct SelfRatio: Check {
+public struct SelfRatio: RuleCheck {
     public static let rule = RuleDescription(
         id: "promql/self-ratio", severity: .error,
         summary: "A ratio divides each series by itself: the numerator filters a label that both sides keep.",
@@ -15,9 +15,9 @@ public struct SelfRatio: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
         let metrics = context.metrics
-        for r in context.allRules {
+        for r in rules {
             guard let e = r.rule.parsed, r.rule.selectors.count >= 2, Self.readsOneMetricTwice(r.rule.selectors) else { continue }
             PromQLWalker().walk(e) { node, _ in
                 guard case .binary(let b) = node.kind, b.op == .div, b.lhs.type == .instantVector, b.rhs.type == .instantVector else { return .descend }

@@ -17,6 +17,14 @@ public final class RuleInContext: Sendable {
     }
 }
 
+/// A check whose findings for a rule depend on that rule alone (its group and file
+/// included): the linter runs these checks together on slices of `allRules`.
+public protocol RuleCheck: SlicedCheck where Item == RuleInContext {}
+
+extension RuleCheck {
+    public static func items(in context: LintContext) -> [RuleInContext] { context.allRules }
+}
+
 extension LintContext {
     /// Every rule file of the run (plain files, PrometheusRule resources, embedded files).
     public var ruleFiles: [RuleFile] { all(RuleFile.self) }
@@ -159,10 +167,14 @@ extension LintContext {
     /// The metric knowledge given to the run, if any.
     /// Metric catalogues given as plain `MetricCatalogue` values (`vigil lint --catalogue`) are
     /// indexed here.
+    /// (Worked out once per run: rule checks ask once per slice of rules.)
     public var metrics: (any MetricKnowledge)? {
-        if let k = options.knowledge.lazy.compactMap({ $0 as? any MetricKnowledge }).first { return k }
-        let catalogues = options.knowledge.compactMap { $0 as? MetricCatalogue }
-        return catalogues.isEmpty ? nil : CatalogueIndex(catalogues)
+        shared(RunMetrics.self) { context in
+            let knowledge = context.options.knowledge
+            if let k = knowledge.lazy.compactMap({ $0 as? any MetricKnowledge }).first { return RunMetrics(value: k) }
+            let catalogues = knowledge.compactMap { $0 as? MetricCatalogue }
+            return RunMetrics(value: catalogues.isEmpty ? nil : CatalogueIndex(catalogues))
+        }.value
     }
 
     /// Whether a metric is a counter: from the catalogue when it knows, else by name
@@ -176,3 +188,9 @@ extension LintContext {
 
 /// The key of `LintContext.allRules`'s shared value.
 private enum AllRulesInContext {}
+
+/// `LintContext.metrics`' shared value (and its key): the optional in a struct, so that a run
+/// without metric knowledge is remembered too.
+private struct RunMetrics: Sendable {
+    let value: (any MetricKnowledge)?
+}

@@ -2,7 +2,7 @@ import VigilCore
 import VigilPromQL
 
 /// `$labels.x` in an alert template where the expression's result cannot carry `x`.
-public struct TemplateLabelMissing: Check {
+public struct TemplateLabelMissing: RuleCheck {
     public static let rule = RuleDescription(
         id: "alerts/template-label-missing", severity: .warning,
         summary: "An alert template reads `$labels.x`, but the alert expression's result cannot have the label `x`.",
@@ -14,12 +14,12 @@ public struct TemplateLabelMissing: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
         let metrics = context.metrics
         func readsLabels(_ entries: [LabelEntry]) -> Bool {
             entries.contains { !($0.template?.namedLabelReferences.isEmpty ?? true) }
         }
-        for r in context.allRules where r.rule.isAlert {
+        for r in rules where r.rule.isAlert {
             // Most rules read no label in their templates: skip them before copying anything.
             guard let e = r.rule.parsed, readsLabels(r.rule.labels) || readsLabels(r.rule.annotations) else { continue }
             let labels = metrics == nil ? r.rule.outputLabels : ExprFacts.outputLabels(of: e, metrics: metrics)

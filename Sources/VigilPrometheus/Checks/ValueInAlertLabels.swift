@@ -1,7 +1,7 @@
 import VigilCore
 
 /// `$value` in an alert's labels.
-public struct ValueInAlertLabels: Check {
+public struct ValueInAlertLabels: RuleCheck {
     public static let rule = RuleDescription(
         id: "alerts/value-in-labels", severity: .error,
         summary: "An alert's label uses `$value` (or `.Value`).",
@@ -11,8 +11,8 @@ public struct ValueInAlertLabels: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for r in context.allRules where r.rule.isAlert {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
+        for r in rules where r.rule.isAlert {
             for l in r.rule.labels {
                 guard let t = l.template, t.error == nil, let first = t.valueReferences.first else { continue }
                 let (file, range) = l.range(first, in: r.file.file)

@@ -2,7 +2,7 @@ import VigilCore
 import VigilPromQL
 
 /// Binary operations whose two sides can never have matching label sets.
-public struct VectorMatchingImpossible: Check {
+public struct VectorMatchingImpossible: RuleCheck {
     public static let rule = RuleDescription(
         id: "promql/vector-matching-impossible", severity: .warning,
         summary: "The two sides of a binary operation can never match: one side certainly has a label the other cannot have.",
@@ -14,9 +14,9 @@ public struct VectorMatchingImpossible: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
         let metrics = context.metrics
-        for r in context.allRules {
+        for r in rules {
             guard let e = r.rule.parsed, r.rule.selectors.count >= 2 else { continue }
             PromQLWalker().walk(e) { node, _ in
                 guard case .binary(let b) = node.kind, b.op != .or, b.lhs.type == .instantVector, b.rhs.type == .instantVector else { return .descend }

@@ -2,7 +2,7 @@ import VigilCore
 import VigilPromQL
 
 /// An aggregation `by` a label that names identities.
-public struct AggregationByIdentifier: Check {
+public struct AggregationByIdentifier: RuleCheck {
     public static let rule = RuleDescription(
         id: "cardinality/by-identifier", severity: .warning,
         summary: "A rule aggregates `by` an identity label (user_id, request_id, ip…).",
@@ -12,8 +12,8 @@ public struct AggregationByIdentifier: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for r in context.allRules {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
+        for r in rules {
             guard let expr = r.rule.parsed else { continue }
             _ = PromQLWalker().walk(expr) { node, _ in
                 guard case .aggregate(let a) = node.kind, case .by(let by) = a.grouping else { return .descend }

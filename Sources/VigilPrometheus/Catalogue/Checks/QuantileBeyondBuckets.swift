@@ -2,7 +2,7 @@ import VigilCore
 import VigilPromQL
 
 /// `histogram_quantile(...) > T` with T at or beyond the largest finite bucket.
-public struct QuantileBeyondBuckets: Check {
+public struct QuantileBeyondBuckets: RuleCheck {
     public static let rule = RuleDescription(
         id: "thresholds/quantile-beyond-buckets", severity: .error,
         summary: "A quantile is compared with a threshold the histogram's buckets cannot reach.",
@@ -12,9 +12,9 @@ public struct QuantileBeyondBuckets: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
         guard let index = context.catalogueIndex else { return }
-        for r in context.allRules {
+        for r in rules {
             for t in r.rule.thresholds where t.normalizedOp == .gtr || t.normalizedOp == .gte {
                 guard let buckets = Self.buckets(quantileOf: t.subject, index: index), let top = buckets.max() else { continue }
                 let strict = t.normalizedOp == .gtr

@@ -2,7 +2,7 @@ import VigilCore
 import VigilPromQL
 
 /// `histogram_quantile(...) > T` where T falls inside a bucket so wide that the estimate is a guess.
-public struct QuantileCoarseBucket: Check {
+public struct QuantileCoarseBucket: RuleCheck {
     public static let rule = RuleDescription(
         id: "thresholds/quantile-coarse-bucket", severity: .warning,
         summary: "A quantile threshold falls inside a histogram bucket whose upper bound is at least 4× its lower one.",
@@ -16,9 +16,9 @@ public struct QuantileCoarseBucket: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
         guard let index = context.catalogueIndex else { return }
-        for r in context.allRules {
+        for r in rules {
             for t in r.rule.thresholds where t.direction == .above || t.direction == .below {
                 guard let buckets = QuantileBeyondBuckets.buckets(quantileOf: t.subject, index: index),
                       let (lower, upper) = Self.bucket(containing: t.value, in: buckets),

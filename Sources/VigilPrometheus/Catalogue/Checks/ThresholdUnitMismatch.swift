@@ -4,7 +4,7 @@ import VigilPromQL
 
 /// A threshold in the wrong unit: a ratio compared with a percentage's threshold or the reverse,
 /// or a metric whose help says "percentage" used as a ratio.
-public struct ThresholdUnitMismatch: Check {
+public struct ThresholdUnitMismatch: RuleCheck {
     public static let rule = RuleDescription(
         id: "thresholds/unit-mismatch", severity: .warning,
         summary: "A threshold's unit does not match the expression's: a ratio compared with a percentage's threshold, a percentage with a ratio's, or a metric whose help says \"percentage\" used as a ratio.",
@@ -20,9 +20,9 @@ public struct ThresholdUnitMismatch: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
         let index = context.catalogueIndex
-        for r in context.allRules {
+        for r in rules {
             guard r.rule.parsed != nil else { continue }
             for t in r.rule.thresholds where t.direction != .notEqual {
                 guard let finding = Self.finding(t, index: index) else { continue }
