@@ -62,4 +62,19 @@ import VigilCore
         #expect(DuplicateRule.slicing == nil)
         #expect(SeverityLadder.slicing == nil)
     }
+
+    /// Group labels are checked once per group: at the group's first rule, or in the first
+    /// slice for groups without rules (also when the run has no rules at all).
+    @Test func groupLabelsAreCheckedOnceWhereverTheGroupIs() async {
+        var text = Self.rules(2 * CheckSlicing.itemsPerSlice)
+        text += "  - name: labelled\n    labels: {team-name: a}\n    rules:\n      - alert: X\n        expr: up == 0\n        for: 5m\n"
+        text += "  - name: empty\n    labels: {\"bad key\": b}\n    rules: []\n"
+        let result = await Self.linter.lint(files: [SourceFile(path: "rules.yaml", text: text)])
+        let invalid = result.diagnostics.filter { $0.rule == "rules/invalid-label-name" }.map(\.message).sorted()
+        #expect(invalid == ["invalid label name: bad key (group \"empty\")", "invalid label name: team-name (group \"labelled\")"])
+
+        let onlyEmpty = "groups:\n  - name: empty\n    labels: {\"bad key\": b}\n    rules: []\n"
+        let alone = await Self.linter.lint(files: [SourceFile(path: "rules.yaml", text: onlyEmpty)])
+        #expect(alone.diagnostics.filter { $0.rule == "rules/invalid-label-name" }.count == 1)
+    }
 }

@@ -29,7 +29,9 @@ struct CheckSchedule {
         let size = max(1, itemsPerSlice)
         for i in families.indices {
             let count = families[i].checks[0].slicing.count(context)
-            families[i].slices = stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+            // A run without items still runs each check once, on the empty slice at 0 (a check
+            // may report from the run's first slice about things that are not items).
+            families[i].slices = count == 0 ? [0..<0] : stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
         }
     }
 }

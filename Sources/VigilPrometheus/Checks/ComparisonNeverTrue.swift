@@ -2,7 +2,7 @@ import VigilCore
 import VigilPromQL
 
 /// Comparisons that the value range of their subject decides: never true.
-public struct ComparisonNeverTrue: Check {
+public struct ComparisonNeverTrue: RuleCheck {
     public static let rule = RuleDescription(
         id: "promql/comparison-never-true", severity: .warning,
         summary: "A comparison can never be true (`up == 2`, `rate(x[5m]) < 0`, a share of a total `> 1`).",
@@ -13,13 +13,13 @@ public struct ComparisonNeverTrue: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        ComparisonBounds.run(context, &report, verdict: .neverTrue)
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
+        ComparisonBounds.run(rules, &report, verdict: .neverTrue)
     }
 }
 
 /// Comparisons that the value range of their subject decides: always true.
-public struct ComparisonAlwaysTrue: Check {
+public struct ComparisonAlwaysTrue: RuleCheck {
     public static let rule = RuleDescription(
         id: "promql/comparison-always-true", severity: .warning,
         summary: "A comparison is always true (`rate(x[5m]) >= 0`, `up != 2`, `up <= 1`).",
@@ -29,43 +29,25 @@ public struct ComparisonAlwaysTrue: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        ComparisonBounds.run(context, &report, verdict: .alwaysTrue)
+    public func run(_ rules: ArraySlice<RuleInContext>, _ context: LintContext, _ report: inout CheckReport) {
+        ComparisonBounds.run(rules, &report, verdict: .alwaysTrue)
     }
 }
 
 enum ComparisonBounds {
-    /// A comparison whose outcome the value range of its subject decides.
-    struct Decided: Sendable {
-        let rule: RuleInContext
-        let threshold: Threshold
-        let bounds: ValueBounds
-        let verdict: ComparisonVerdict
-    }
-
-    /// The key of the decided comparisons, worked out once for both checks.
-    private enum Key {}
-
-    static func decided(_ context: LintContext) -> [Decided] {
-        context.shared(Key.self) { context in
-            var out: [Decided] = []
-            for r in context.allRules where r.rule.parsed != nil {
-                for t in r.rule.thresholds {
-                    guard let bounds = ValueBounds.of(t.subject), let verdict = ComparisonVerdict.of(t, bounds: bounds) else { continue }
-                    out.append(Decided(rule: r, threshold: t, bounds: bounds, verdict: verdict))
-                }
+    /// Reports the comparisons of `rules` whose subject's value range gives them `wanted`.
+    /// Both checks work the ranges out for themselves: on a slice of rules that is cheaper
+    /// than one check waiting for the other's results over all rules.
+    static func run(_ rules: ArraySlice<RuleInContext>, _ report: inout CheckReport, verdict wanted: ComparisonVerdict) {
+        for r in rules where r.rule.parsed != nil {
+            for t in r.rule.thresholds {
+                guard let bounds = ValueBounds.of(t.subject), ComparisonVerdict.of(t, bounds: bounds) == wanted else { continue }
+                let subject = PromQLPrinter.compact(t.subject)
+                let shown = subject.count > 60 ? String(subject.prefix(57)) + "…" : subject
+                let what = wanted == .neverTrue ? "can never be true" : "is always true"
+                report.add("this comparison \(what): \(shown) is \(bounds.description)", rule: r.rule, exprRange: t.comparison.range,
+                           hint: wanted == .neverTrue ? "check the threshold's unit (a ratio is 0–1, a percentage 0–100) and the operator" : "use a threshold inside the value range, or drop the comparison")
             }
-            return out
-        }
-    }
-
-    static func run(_ context: LintContext, _ report: inout CheckReport, verdict wanted: ComparisonVerdict) {
-        for d in decided(context) where d.verdict == wanted {
-            let subject = PromQLPrinter.compact(d.threshold.subject)
-            let shown = subject.count > 60 ? String(subject.prefix(57)) + "…" : subject
-            let what = wanted == .neverTrue ? "can never be true" : "is always true"
-            report.add("this comparison \(what): \(shown) is \(d.bounds.description)", rule: d.rule.rule, exprRange: d.threshold.comparison.range,
-                       hint: wanted == .neverTrue ? "check the threshold's unit (a ratio is 0–1, a percentage 0–100) and the operator" : "use a threshold inside the value range, or drop the comparison")
         }
     }
 }
