@@ -1,7 +1,9 @@
 import VigilCore
 
 /// One Kubernetes object of a kind Vigil models.
-public enum KubernetesObject: Sendable, Encodable {
+/// Indirect: checks pass objects around by the thousand, and a copy is one reference, not a
+/// copy (and a retain) of every field of the kind's model.
+public indirect enum KubernetesObject: Sendable, Encodable {
     case deployment(Deployment)
     case statefulSet(StatefulSet)
     case daemonSet(DaemonSet)

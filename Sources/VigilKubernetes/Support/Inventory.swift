@@ -145,8 +145,15 @@ public struct KubernetesInventory: Sendable {
         self.objects = objects
         var workloads: [Workload] = [], services: [Service] = [], configMaps: [ConfigMap] = [], secrets: [Secret] = []
         var sms: [ServiceMonitor] = [], pms: [PodMonitor] = []
+        // Workloads and their probes on all cores: building them copies every pod spec, and the
+        // checks of a run wait for the inventory.
+        var probes: [ProbeRef] = []
+        for built in objects.parallelMap({ o in Workload(o).map { w in (w, w.probes) } }) {
+            guard let (w, p) = built else { continue }
+            workloads.append(w)
+            probes.append(contentsOf: p)
+        }
         for o in objects {
-            if let w = Workload(o) { workloads.append(w) }
             switch o {
             case .service(let s): services.append(s)
             case .configMap(let c): configMaps.append(c)
@@ -158,7 +165,7 @@ public struct KubernetesInventory: Sendable {
         }
         self.workloads = workloads
         self.containers = workloads.flatMap { w in w.containers.map { (w, $0) } }
-        self.probes = workloads.flatMap(\.probes)
+        self.probes = probes
         var byLabel: [String: [Int]] = [:]
         for (i, w) in workloads.enumerated() {
             for (k, v) in w.podLabels ?? StringMap() { byLabel[k + "=" + v, default: []].append(i) }

@@ -1,4 +1,3 @@
-import Dispatch
 import VigilCore
 import VigilPromQL
 
@@ -110,7 +109,7 @@ public struct RuleFileDecoder: Sendable {
         // joined in order (groups and findings), as the loop above would produce them.
         let base = self
         let runs = stride(from: 0, to: items.count, by: groupsPerTask).map { $0..<min($0 + groupsPerTask, items.count) }
-        let decoded = Prepared.parallelMap(runs) { run -> (groups: [RuleGroup], diagnostics: [Diagnostic]) in
+        let decoded = runs.parallelMap { run -> (groups: [RuleGroup], diagnostics: [Diagnostic]) in
             var decoder = base
             decoder.diagnostics = []
             var groups: [RuleGroup] = []
@@ -230,28 +229,12 @@ struct Prepared: Sendable {
             }
         }
         guard exprs.count >= threshold else { return nil }
-        let analyses = parallelMap(exprs) { ExprAnalysis.analyze($0.scalarText ?? "", options: options) }
-        let parsedTemplates = parallelMap(texts) { GoTemplate.parse($0.scalarText ?? "") }
+        let analyses = exprs.parallelMap { ExprAnalysis.analyze($0.scalarText ?? "", options: options) }
+        let parsedTemplates = texts.parallelMap { GoTemplate.parse($0.scalarText ?? "") }
         var p = Prepared()
         p.analyses.reserveCapacity(exprs.count)
         for (n, a) in zip(exprs, analyses) { p.analyses[ObjectIdentifier(n)] = a }
         for (n, t) in zip(texts, parsedTemplates) { p.templates[ObjectIdentifier(n)] = t }
         return p
-    }
-
-    /// `transform` over `items` in chunks on all cores, in order.
-    static func parallelMap<Item: Sendable, T: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> T) -> [T] {
-        let n = items.count
-        guard n > 0 else { return [] }
-        let chunks = min(n, 64)
-        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: n)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        nonisolated(unsafe) let out = results
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let lo = c * n / chunks, hi = (c + 1) * n / chunks
-            for i in lo..<hi { out[i] = transform(items[i]) }
-        }
-        return results.compactMap { $0 }
     }
 }

@@ -39,7 +39,14 @@ public struct InvalidName: Check {
                 }
             }
         }
-        for w in KubernetesInventory.of(context).workloads {
+        let inventory = KubernetesInventory.of(context)
+        for p in inventory.probes {
+            guard case .string(let name)? = p.probe.port, let problem = NameFormat.ianaServiceName.problem(name) else { continue }
+            let origin = p.probe.httpGet?.origin ?? p.probe.tcpSocket?.origin
+            report.add("\(p.workload.displayName): \(p.path): port \"\(name)\" is invalid: \(problem)", at: origin, key: "port",
+                       hint: Int(name) != nil ? "write the port number without quotes" : nil)
+        }
+        for w in inventory.workloads {
             for c in w.containers {
                 if let problem = NameFormat.dns1123Label.problem(c.container.name) {
                     report.add("\(w.displayName): \(c.path).name \"\(c.container.name)\" is invalid: \(problem)", at: c.container.origin, key: "name")
@@ -49,12 +56,6 @@ public struct InvalidName: Check {
                         report.add("\(w.displayName): \(c.path): port name \"\(n)\" is invalid: \(problem)", at: p.origin, key: "name")
                     }
                 }
-            }
-            for p in w.probes {
-                guard case .string(let name)? = p.probe.port, let problem = NameFormat.ianaServiceName.problem(name) else { continue }
-                let origin = p.probe.httpGet?.origin ?? p.probe.tcpSocket?.origin
-                report.add("\(w.displayName): \(p.path): port \"\(name)\" is invalid: \(problem)", at: origin, key: "port",
-                           hint: Int(name) != nil ? "write the port number without quotes" : nil)
             }
             for v in w.podSpec?.volumes ?? [] {
                 if let problem = NameFormat.dns1123Label.problem(v.name) {
