@@ -1,7 +1,7 @@
 import VigilCore
 
 /// Liveness (or startup) probes on endpoints that check external dependencies.
-public struct LivenessChecksDependencies: Check {
+public struct LivenessChecksDependencies: ProbeCheck {
     public static let rule = RuleDescription(
         id: "probe/liveness-checks-dependencies", severity: .warning,
         summary: "A liveness or startup probe calls an endpoint that the stack says checks external dependencies.",
@@ -12,8 +12,8 @@ public struct LivenessChecksDependencies: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for p in KubernetesInventory.of(context).probes where p.kind != .readiness {
+    public func run(_ probes: ArraySlice<ProbeRef>, _ context: LintContext, _ report: inout CheckReport) {
+        for p in probes where p.kind != .readiness {
             guard let h = p.probe.httpGet, let service = ServiceHealthKnowledge.lookup(context, workload: p.workload, container: p.container.container) else { continue }
             let path = Self.normalize(h.path ?? "/")
             guard service.dependencyCheckingPaths.map(Self.normalize).contains(path) else { continue }

@@ -1,7 +1,7 @@
 import VigilCore
 
 /// A long-running container without a liveness probe.
-public struct MissingLivenessProbe: Check {
+public struct MissingLivenessProbe: ContainerCheck {
     public static let rule = RuleDescription(
         id: "probe/missing-liveness", severity: .info,
         summary: "A main container has no liveness probe.",
@@ -11,8 +11,8 @@ public struct MissingLivenessProbe: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for (w, c) in KubernetesInventory.of(context).containers where c.role == .main && c.container.livenessProbe == nil {
+    public func run(_ containers: ArraySlice<(Workload, ContainerRef)>, _ context: LintContext, _ report: inout CheckReport) {
+        for (w, c) in containers where c.role == .main && c.container.livenessProbe == nil {
             report.add("\(w.displayName): container \"\(c.container.name)\" has no livenessProbe", at: c.container.origin, key: "name",
                        hint: "add a livenessProbe on an endpoint that checks only the process (no dependencies)")
         }

@@ -1,7 +1,7 @@
 import VigilCore
 
 /// Liveness and readiness probes that are the same probe.
-public struct IdenticalLivenessReadiness: Check {
+public struct IdenticalLivenessReadiness: ContainerCheck {
     public static let rule = RuleDescription(
         id: "probe/identical-liveness-readiness", severity: .warning,
         summary: "The liveness and readiness probes of a container use the same handler (after resolving named ports) and the same timing.",
@@ -16,8 +16,8 @@ public struct IdenticalLivenessReadiness: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for (w, c) in KubernetesInventory.of(context).containers where c.role != .initContainer {
+    public func run(_ containers: ArraySlice<(Workload, ContainerRef)>, _ context: LintContext, _ report: inout CheckReport) {
+        for (w, c) in containers where c.role != .initContainer {
             guard let l = c.container.livenessProbe, let r = c.container.readinessProbe else { continue }
             guard Self.normalized(l, in: c.container) == Self.normalized(r, in: c.container), !l.handlerNames.isEmpty else { continue }
             report.add("\(w.displayName): \(c.path): livenessProbe and readinessProbe are identical; a busy pod is restarted as soon as it is taken out of rotation",

@@ -1,7 +1,7 @@
 import VigilCore
 
 /// Liveness that gives up sooner than readiness.
-public struct LivenessBeforeReadiness: Check {
+public struct LivenessBeforeReadiness: ContainerCheck {
     public static let rule = RuleDescription(
         id: "probe/liveness-before-readiness", severity: .warning,
         summary: "The liveness probe's failure window (failureThreshold × periodSeconds) is shorter than the readiness probe's.",
@@ -20,8 +20,8 @@ public struct LivenessBeforeReadiness: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for (w, c) in KubernetesInventory.of(context).containers where c.role != .initContainer {
+    public func run(_ containers: ArraySlice<(Workload, ContainerRef)>, _ context: LintContext, _ report: inout CheckReport) {
+        for (w, c) in containers where c.role != .initContainer {
             guard let l = c.container.livenessProbe, let r = c.container.readinessProbe else { continue }
             let lw = l.failureWindowSeconds, rw = r.failureWindowSeconds
             guard lw < rw else { continue }

@@ -1,7 +1,7 @@
 import VigilCore
 
 /// A liveness probe that restarts on one slow response.
-public struct LivenessTooEager: Check {
+public struct LivenessTooEager: ProbeCheck {
     public static let rule = RuleDescription(
         id: "probe/liveness-too-eager", severity: .warning,
         summary: "A liveness probe restarts the container after a single failure, or after less than 10 seconds of failures.",
@@ -13,8 +13,8 @@ public struct LivenessTooEager: Check {
 
     static let minimumWindow = 10
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for p in KubernetesInventory.of(context).probes where p.kind == .liveness {
+    public func run(_ probes: ArraySlice<ProbeRef>, _ context: LintContext, _ report: inout CheckReport) {
+        for p in probes where p.kind == .liveness {
             let ft = p.probe.effectiveFailureThreshold, window = p.probe.failureWindowSeconds
             if ft == 1 {
                 report.add("\(p.workload.displayName): \(p.path): failureThreshold 1 restarts the container after a single failed or slow probe",

@@ -1,7 +1,7 @@
 import VigilCore
 
 /// `initialDelaySeconds` on liveness or readiness when a startup probe already holds them back.
-public struct ProbeInitialDelayWithStartup: Check {
+public struct ProbeInitialDelayWithStartup: ProbeCheck {
     public static let rule = RuleDescription(
         id: "probe/initial-delay-with-startup", severity: .warning,
         summary: "A liveness or readiness probe has initialDelaySeconds although the container has a startup probe.",
@@ -18,8 +18,8 @@ public struct ProbeInitialDelayWithStartup: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for p in KubernetesInventory.of(context).probes where p.kind != .startup {
+    public func run(_ probes: ArraySlice<ProbeRef>, _ context: LintContext, _ report: inout CheckReport) {
+        for p in probes where p.kind != .startup {
             guard p.container.container.startupProbe != nil, let d = p.probe.initialDelaySeconds, d > 0 else { continue }
             report.add("\(p.workload.displayName): \(p.path).initialDelaySeconds (\(d)s) runs after the startup probe has already succeeded; it only delays \(p.kind == .readiness ? "traffic" : "failure detection")",
                        at: p.probe.origin, key: "initialDelaySeconds", hint: "remove initialDelaySeconds; the startup probe gates this probe")

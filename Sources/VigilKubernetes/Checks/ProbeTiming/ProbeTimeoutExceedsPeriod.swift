@@ -1,7 +1,7 @@
 import VigilCore
 
 /// `timeoutSeconds` at or above `periodSeconds`.
-public struct ProbeTimeoutExceedsPeriod: Check {
+public struct ProbeTimeoutExceedsPeriod: ProbeCheck {
     public static let rule = RuleDescription(
         id: "probe/timeout-exceeds-period", severity: .warning,
         summary: "A probe's timeoutSeconds is at least its periodSeconds.",
@@ -11,8 +11,8 @@ public struct ProbeTimeoutExceedsPeriod: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for p in KubernetesInventory.of(context).probes {
+    public func run(_ probes: ArraySlice<ProbeRef>, _ context: LintContext, _ report: inout CheckReport) {
+        for p in probes {
             let t = p.probe.effectiveTimeoutSeconds, period = p.probe.effectivePeriodSeconds
             guard t >= period else { continue }
             report.add("\(p.workload.displayName): \(p.path): timeoutSeconds (\(t)s) is not below periodSeconds (\(period)s); probes overlap when the container is slow",

@@ -1,7 +1,7 @@
 import VigilCore
 
 /// Explicit zeros that the API server silently replaces with defaults.
-public struct ProbeZeroDefaulted: Check {
+public struct ProbeZeroDefaulted: ProbeCheck {
     public static let rule = RuleDescription(
         id: "probe/zero-defaulted", severity: .warning,
         summary: "A probe sets timeoutSeconds, periodSeconds, successThreshold or failureThreshold to 0, which Kubernetes silently replaces with the default.",
@@ -11,8 +11,8 @@ public struct ProbeZeroDefaulted: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for p in KubernetesInventory.of(context).probes {
+    public func run(_ probes: ArraySlice<ProbeRef>, _ context: LintContext, _ report: inout CheckReport) {
+        for p in probes {
             let fields: [(String, Int?, Int)] = [
                 ("timeoutSeconds", p.probe.timeoutSeconds, Probe.defaultTimeoutSeconds),
                 ("periodSeconds", p.probe.periodSeconds, Probe.defaultPeriodSeconds),

@@ -1,7 +1,7 @@
 import VigilCore
 
 /// A startup budget so long that a hung start goes unnoticed.
-public struct StartupBudgetTooLong: Check {
+public struct StartupBudgetTooLong: WorkloadCheck {
     public static let rule = RuleDescription(
         id: "probe/startup-budget-too-long", severity: .warning,
         summary: "A startup probe allows more than an hour to start, or more than ten times the service's declared start-up time.",
@@ -13,8 +13,8 @@ public struct StartupBudgetTooLong: Check {
 
     static let absoluteLimit = 3600
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for w in KubernetesInventory.of(context).workloads {
+    public func run(_ workloads: ArraySlice<Workload>, _ context: LintContext, _ report: inout CheckReport) {
+        for w in workloads {
             for c in w.longRunningContainers {
                 guard let s = c.container.startupProbe else { continue }
                 let budget = s.startupBudgetSeconds

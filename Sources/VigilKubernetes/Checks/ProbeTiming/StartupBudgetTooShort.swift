@@ -1,7 +1,7 @@
 import VigilCore
 
 /// A start-up budget shorter than the service's declared start-up time.
-public struct StartupBudgetTooShort: Check {
+public struct StartupBudgetTooShort: WorkloadCheck {
     public static let rule = RuleDescription(
         id: "probe/startup-budget-too-short", severity: .warning,
         summary: "The time a container gets to start (startup probe budget, or the liveness probe's when there is no startup probe) is shorter than the service's declared start-up time.",
@@ -12,8 +12,8 @@ public struct StartupBudgetTooShort: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for w in KubernetesInventory.of(context).workloads {
+    public func run(_ workloads: ArraySlice<Workload>, _ context: LintContext, _ report: inout CheckReport) {
+        for w in workloads {
             for c in w.longRunningContainers {
                 guard let service = ServiceHealthKnowledge.lookup(context, workload: w, container: c.container), let needed = service.startupTime else { continue }
                 let neededSeconds = Int(needed.seconds.rounded(.up))

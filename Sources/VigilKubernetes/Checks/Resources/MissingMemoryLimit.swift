@@ -1,7 +1,7 @@
 import VigilCore
 
 /// Containers without a memory limit.
-public struct MissingMemoryLimit: Check {
+public struct MissingMemoryLimit: ContainerCheck {
     public static let rule = RuleDescription(
         id: "resources/missing-memory-limit", severity: .warning,
         summary: "A container sets no memory limit.",
@@ -11,8 +11,8 @@ public struct MissingMemoryLimit: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for (w, c) in KubernetesInventory.of(context).containers where c.role != .initContainer && c.container.resources?.limits?["memory"] == nil {
+    public func run(_ containers: ArraySlice<(Workload, ContainerRef)>, _ context: LintContext, _ report: inout CheckReport) {
+        for (w, c) in containers where c.role != .initContainer && c.container.resources?.limits?["memory"] == nil {
             report.add("\(w.displayName): container \"\(c.container.name)\" has no memory limit",
                        at: c.container.resources?.origin ?? c.container.origin, key: c.container.resources == nil ? "name" : nil,
                        hint: "set resources.limits.memory (e.g. twice the request)")

@@ -1,7 +1,7 @@
 import VigilCore
 
 /// Containers without CPU or memory requests.
-public struct MissingResourceRequests: Check {
+public struct MissingResourceRequests: ContainerCheck {
     public static let rule = RuleDescription(
         id: "resources/missing-requests", severity: .warning,
         summary: "A container sets no CPU or no memory request.",
@@ -11,8 +11,8 @@ public struct MissingResourceRequests: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for (w, c) in KubernetesInventory.of(context).containers where c.role != .initContainer {
+    public func run(_ containers: ArraySlice<(Workload, ContainerRef)>, _ context: LintContext, _ report: inout CheckReport) {
+        for (w, c) in containers where c.role != .initContainer {
             let requests = c.container.resources?.requests
             // A limit without a request defaults the request to the limit.
             let limits = c.container.resources?.limits

@@ -1,7 +1,7 @@
 import VigilCore
 
 /// A resource request above its limit.
-public struct RequestsExceedLimits: Check {
+public struct RequestsExceedLimits: ContainerCheck {
     public static let rule = RuleDescription(
         id: "resources/requests-exceed-limits", severity: .error,
         summary: "A container requests more of a resource than its limit allows.",
@@ -11,8 +11,8 @@ public struct RequestsExceedLimits: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for (w, c) in KubernetesInventory.of(context).containers {
+    public func run(_ containers: ArraySlice<(Workload, ContainerRef)>, _ context: LintContext, _ report: inout CheckReport) {
+        for (w, c) in containers {
             guard let r = c.container.resources, let requests = r.requests, let limits = r.limits else { continue }
             for (name, request) in requests {
                 guard let limit = limits[name], request > limit else { continue }

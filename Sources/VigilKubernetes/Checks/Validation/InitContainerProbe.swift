@@ -1,7 +1,7 @@
 import VigilCore
 
 /// Probes on init containers that are not sidecars.
-public struct InitContainerProbe: Check {
+public struct InitContainerProbe: ProbeCheck {
     public static let rule = RuleDescription(
         id: "probe/init-container-probe", severity: .error,
         summary: "An init container that is not a sidecar (no `restartPolicy: Always`) has a probe.",
@@ -11,8 +11,8 @@ public struct InitContainerProbe: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for p in KubernetesInventory.of(context).probes where p.container.role == .initContainer {
+    public func run(_ probes: ArraySlice<ProbeRef>, _ context: LintContext, _ report: inout CheckReport) {
+        for p in probes where p.container.role == .initContainer {
             report.add("\(p.workload.displayName): \(p.path): Forbidden: may not be set for init containers without restartPolicy=Always",
                        at: p.probe.origin, hint: "remove the probe, or add `restartPolicy: Always` to run the container as a sidecar")
         }

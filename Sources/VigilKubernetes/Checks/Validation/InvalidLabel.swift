@@ -1,7 +1,7 @@
 import VigilCore
 
 /// Label keys and values, annotation keys and selector labels that the API server rejects.
-public struct InvalidLabel: Check {
+public struct InvalidLabel: ObjectCheck {
     public static let rule = RuleDescription(
         id: "k8s/invalid-label", severity: .error,
         summary: "A label key or value, an annotation key, or a selector's label the API server rejects: keys are qualified names (an optional DNS subdomain prefix and '/', then at most 63 alphanumerics, '-', '_' or '.', starting and ending alphanumeric), values the same name syntax or empty.",
@@ -16,8 +16,8 @@ public struct InvalidLabel: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for object in KubernetesInventory.of(context).objects {
+    public func run(_ objects: ArraySlice<KubernetesObject>, _ context: LintContext, _ report: inout CheckReport) {
+        for object in objects {
             guard let meta = object.metadata else { continue }
             func what() -> String { object.displayName }
             check(meta.labels, node: meta.origin?.node?["labels"], file: meta.origin?.file, "\(what()): label", values: true, &report)

@@ -1,7 +1,7 @@
 import VigilCore
 
 /// A probe-level `terminationGracePeriodSeconds` on a readiness probe.
-public struct ProbeGracePeriodOnReadiness: Check {
+public struct ProbeGracePeriodOnReadiness: ProbeCheck {
     public static let rule = RuleDescription(
         id: "probe/grace-period-on-readiness", severity: .error,
         summary: "A readiness probe sets terminationGracePeriodSeconds.",
@@ -11,8 +11,8 @@ public struct ProbeGracePeriodOnReadiness: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for p in KubernetesInventory.of(context).probes where p.kind == .readiness && p.probe.terminationGracePeriodSeconds != nil {
+    public func run(_ probes: ArraySlice<ProbeRef>, _ context: LintContext, _ report: inout CheckReport) {
+        for p in probes where p.kind == .readiness && p.probe.terminationGracePeriodSeconds != nil {
             report.add("\(p.workload.displayName): \(p.path).terminationGracePeriodSeconds: Invalid value: must not be set for readinessProbes",
                        at: p.probe.origin, key: "terminationGracePeriodSeconds", hint: "remove it, or set spec.terminationGracePeriodSeconds on the pod")
         }

@@ -1,7 +1,7 @@
 import VigilCore
 
 /// A probe with no handler or with several.
-public struct ProbeHandlerCount: Check {
+public struct ProbeHandlerCount: ProbeCheck {
     public static let rule = RuleDescription(
         id: "probe/handler-count", severity: .error,
         summary: "A probe sets no handler, or more than one of exec, httpGet, tcpSocket and grpc.",
@@ -14,8 +14,8 @@ public struct ProbeHandlerCount: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for p in KubernetesInventory.of(context).probes {
+    public func run(_ probes: ArraySlice<ProbeRef>, _ context: LintContext, _ report: inout CheckReport) {
+        for p in probes {
             let handlers = p.probe.handlerNames
             if handlers.isEmpty {
                 report.add("\(p.workload.displayName): \(p.path): Required value: must specify a handler type", at: p.probe.origin,

@@ -1,7 +1,7 @@
 import VigilCore
 
 /// Negative probe timing values.
-public struct ProbeNegativeTiming: Check {
+public struct ProbeNegativeTiming: ProbeCheck {
     public static let rule = RuleDescription(
         id: "probe/negative-timing", severity: .error,
         summary: "A probe timing field (initialDelaySeconds, timeoutSeconds, periodSeconds, successThreshold, failureThreshold, terminationGracePeriodSeconds) is negative.",
@@ -11,8 +11,8 @@ public struct ProbeNegativeTiming: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for p in KubernetesInventory.of(context).probes {
+    public func run(_ probes: ArraySlice<ProbeRef>, _ context: LintContext, _ report: inout CheckReport) {
+        for p in probes {
             let fields: [(String, Int?)] = [
                 ("initialDelaySeconds", p.probe.initialDelaySeconds), ("timeoutSeconds", p.probe.timeoutSeconds),
                 ("periodSeconds", p.probe.periodSeconds), ("successThreshold", p.probe.successThreshold),

@@ -1,7 +1,7 @@
 import VigilCore
 
 /// `successThreshold` other than 1 on a liveness or startup probe.
-public struct ProbeSuccessThreshold: Check {
+public struct ProbeSuccessThreshold: ProbeCheck {
     public static let rule = RuleDescription(
         id: "probe/success-threshold", severity: .error,
         summary: "A liveness or startup probe sets successThreshold to something other than 1.",
@@ -11,8 +11,8 @@ public struct ProbeSuccessThreshold: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for p in KubernetesInventory.of(context).probes where p.kind != .readiness {
+    public func run(_ probes: ArraySlice<ProbeRef>, _ context: LintContext, _ report: inout CheckReport) {
+        for p in probes where p.kind != .readiness {
             if let s = p.probe.successThreshold, s != 1, s >= 0 {
                 report.add("\(p.workload.displayName): \(p.path).successThreshold: Invalid value: \(s): must be 1", at: p.probe.origin, key: "successThreshold",
                            hint: "remove successThreshold (it defaults to 1)")

@@ -2,7 +2,7 @@ import VigilCore
 
 /// A workload without `spec.selector`, with an empty one, or whose pod template labels do not
 /// satisfy it: the API server rejects all three.
-public struct SelectorMismatch: Check {
+public struct SelectorMismatch: WorkloadCheck {
     public static let rule = RuleDescription(
         id: "k8s/selector-mismatch", severity: .error,
         summary: "A Deployment, StatefulSet or DaemonSet has no selector, or its pod template's labels do not match it.",
@@ -15,8 +15,8 @@ public struct SelectorMismatch: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for w in KubernetesInventory.of(context).workloads where w.kind != "Pod" {
+    public func run(_ workloads: ArraySlice<Workload>, _ context: LintContext, _ report: inout CheckReport) {
+        for w in workloads where w.kind != "Pod" {
             let where_ = w.specOrigin ?? w.origin
             guard let selector = w.selector else {
                 report.add("\(w.displayName): spec.selector: Required value", at: where_,

@@ -1,7 +1,7 @@
 import VigilCore
 
 /// A probe on a port the container does not declare.
-public struct ProbePortNotExposed: Check {
+public struct ProbePortNotExposed: ProbeCheck {
     public static let rule = RuleDescription(
         id: "probe/port-not-exposed", severity: .warning,
         summary: "A probe targets a port that is not among the container's ports (by number or name).",
@@ -14,8 +14,8 @@ public struct ProbePortNotExposed: Check {
 
     public init() {}
 
-    public func run(_ context: LintContext, _ report: inout CheckReport) {
-        for p in KubernetesInventory.of(context).probes {
+    public func run(_ probes: ArraySlice<ProbeRef>, _ context: LintContext, _ report: inout CheckReport) {
+        for p in probes {
             guard let port = p.probe.port else { continue }
             let c = p.container.container
             guard c.port(matching: port) == nil else { continue }
