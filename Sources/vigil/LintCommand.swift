@@ -87,9 +87,12 @@ struct LintCommand: AsyncParsableCommand {
             knowledge.append(loaded)
         }
         if let stack {
-            let loaded = StackLintKnowledge.load(try readInput(stack), environment: env)
+            let stackFile = try readInput(stack)
+            let loaded = StackLintKnowledge.load(stackFile, environment: env)
             let reporter = TextReporter(color: false)
-            for d in loaded.diagnostics where d.severity == .error { printError(reporter.render(d, file: nil)) }
+            for d in loaded.diagnostics where d.severity == .error {
+                printError(reporter.render(d, file: d.file == stackFile.path ? stackFile : nil))
+            }
             if loaded.knowledge.isEmpty {
                 printError("vigil: fix the stack \(stack) first")
                 throw ExitCode(2)
@@ -100,7 +103,7 @@ struct LintCommand: AsyncParsableCommand {
         if !rules.isEmpty {
             let loaded = RuleFilesKnowledge.load(rules)
             let reporter = TextReporter(color: false)
-            for d in loaded.diagnostics { printError(reporter.render(d, file: nil)) }
+            for d in loaded.diagnostics { printError(reporter.render(d, file: loaded.sources[d.file])) }
             if loaded.diagnostics.contains(where: { $0.severity == .error }) {
                 printError("vigil: fix the --rules files first")
                 throw ExitCode(2)

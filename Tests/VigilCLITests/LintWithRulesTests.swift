@@ -148,4 +148,13 @@ import Testing
         #expect(broken.stderr.contains("broken.yml:2:1: error[yaml/syntax]"))
         #expect(broken.stderr.contains("vigil: fix the --rules files first"))
     }
+
+    /// Problems in the --rules files show their line, as findings in linted files do.
+    @Test func ruleFileProblemsShowTheirLine() throws {
+        let dir = try Self.directory(["am.yml": Self.alertmanager, "bad.yml": "groups:\n  - name: x\n    rules: {a: b: c}\n"])
+        let r = try CLI.run(["lint", "--rules", "bad.yml", "am.yml"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("bad.yml:3:"))
+        #expect(r.stderr.contains("3 |     rules: {a: b: c}"), "\(r.stderr)")
+    }
 }

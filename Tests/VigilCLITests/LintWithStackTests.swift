@@ -51,4 +51,13 @@ import Testing
         #expect(try CLI.run(["lint", "--env", "qa", "r.yaml"], in: dir).status == 2)
         #expect(try CLI.run(["lint", "--no-such-option", "r.yaml"], in: dir).status == 2)
     }
+
+    /// A broken stack file is a usage error that shows the line at fault.
+    @Test func aBrokenStackShowsTheLineAtFault() throws {
+        let dir = try Self.directory(["r.yaml": "groups: []\n", "stack.yaml": "apiVersion: vigil/v1\nkind: Stack\nservice: {name: a: b}\n"])
+        let r = try CLI.run(["lint", "--stack", "stack.yaml", "r.yaml"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("stack.yaml:3:"), "\(r.stderr)")
+        #expect(r.stderr.contains("3 | service: {name: a: b}"), "\(r.stderr)")
+    }
 }

@@ -15,6 +15,8 @@ public enum RuleFilesKnowledge {
         public var files: [String]
         /// Why a pattern gave nothing usable (unreadable, no match, not a rule file, broken YAML).
         public var diagnostics: [Diagnostic]
+        /// The files read, by path, for printing the lines `diagnostics` point at.
+        public var sources: [String: SourceFile] = [:]
     }
 
     /// Reads every file a pattern names: a file, a directory (searched recursively for
@@ -38,7 +40,9 @@ public enum RuleFilesKnowledge {
                     loaded.diagnostics.append(Diagnostic(rule: CoreRules.io.id, severity: .error, message: "cannot read file", file: path))
                     continue
                 }
-                let out = VigilRegistry.all.decode(file: SourceFile(path: path, bytes: [UInt8](data)))
+                let source = SourceFile(path: path, bytes: [UInt8](data))
+                loaded.sources[path] = source
+                let out = VigilRegistry.all.decode(file: source)
                 for d in out.diagnostics where d.severity == .error && d.rule.hasPrefix("yaml/") {
                     var shown = d
                     if !named { shown.severity = .warning }
