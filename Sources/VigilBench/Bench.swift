@@ -48,7 +48,16 @@ func report(_ name: String, bytes: Int, vigil: Double, floor: Double?) {
 
 /// One group of measurements. Each area adds its own file with a suite and one line in
 /// `Bench.suites`; `vigil-bench --only NAME` runs one suite.
-protocol BenchSuite {
+/// Writes a generated input for the peers and the floor to read; a bench that cannot write
+/// its inputs stops with a message instead of timing tools on missing files.
+func writeInput(_ text: String, to path: String) {
+    guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+        FileHandle.standardError.write(Data("vigil-bench: cannot write \(path)\n".utf8))
+        exit(2)
+    }
+}
+
+protocol BenchSuite: Sendable {
     static var name: String { get }
     static func run(_ options: Options) async
 }

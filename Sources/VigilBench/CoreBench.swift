@@ -21,7 +21,7 @@ enum CoreBench: BenchSuite {
 
         let yaml = SyntheticInputs.kubernetesStream(targetBytes: 5 << 20)
         let yamlPath = options.workDir + "/objects.yaml"
-        FileManager.default.createFile(atPath: yamlPath, contents: Data(yaml.utf8))
+        writeInput(yaml, to: yamlPath)
         let yamlFile = SourceFile(path: yamlPath, text: yaml)
         // Timed: the load until its documents are ready. Each run's tree is kept, so every run
         // starts on fresh memory as a `vigil lint` process does, and `vigil lint` holds what it
@@ -37,7 +37,7 @@ enum CoreBench: BenchSuite {
 
         let json = SyntheticInputs.jsonArray(targetBytes: 5 << 20)
         let jsonPath = options.workDir + "/objects.json"
-        FileManager.default.createFile(atPath: jsonPath, contents: Data(json.utf8))
+        writeInput(json, to: jsonPath)
         let jsonFile = SourceFile(path: jsonPath, text: json)
         let jsonTime = best(options.repeats) { loaded.append(YAMLLoader.load(jsonFile)) }
         loaded.removeAll()

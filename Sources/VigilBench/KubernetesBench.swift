@@ -17,12 +17,12 @@ enum KubernetesBench: BenchSuite {
         try? FileManager.default.removeItem(atPath: directory)
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for (name, text) in manifests {
-            FileManager.default.createFile(atPath: directory + "/" + name, contents: Data(text.utf8))
+            writeInput(text, to: directory + "/" + name)
         }
         // The floor program reads one file: the same documents as one stream.
         let stream = manifests.map(\.text).joined(separator: "---\n")
         let streamPath = options.workDir + "/k8s-manifests.yaml"
-        FileManager.default.createFile(atPath: streamPath, contents: Data(stream.utf8))
+        writeInput(stream, to: streamPath)
         let bytes = stream.utf8.count
         let floor = floorTime(streamPath, options)
 

@@ -15,7 +15,7 @@ enum PrometheusBench: BenchSuite {
     static func run(_ options: Options) async {
         let text = RuleFileGenerator.alertingRules(count: ruleCount, groupSize: 20)
         let path = options.workDir + "/rules-\(ruleCount).yaml"
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        writeInput(text, to: path)
         let bytes = text.utf8.count
 
         // The same code path as `vigil lint PATH`: reading the file, every kind and check.
