@@ -45,7 +45,7 @@ import Testing
     @Test func oversizedFileIsRefusedQuickly() throws {
         let dir = try CLI.temporaryDirectory()
         let path = dir.appendingPathComponent("huge.yaml")
-        FileManager.default.createFile(atPath: path.path, contents: nil)
+        try #require(FileManager.default.createFile(atPath: path.path, contents: nil))
         let handle = try FileHandle(forWritingTo: path)
         let chunk = Data(String(repeating: "key: value\n", count: 100_000).utf8)
         for _ in 0..<(200 << 20) / chunk.count + 1 { handle.write(chunk) }

@@ -8,7 +8,7 @@ struct HostileInputTests {
     /// A sparse file of 65 MiB: large on paper, nothing on disk.
     static func oversized(in dir: URL, name: String) throws -> String {
         let path = dir.appendingPathComponent(name).path
-        FileManager.default.createFile(atPath: path, contents: Data("a: 1\n".utf8))
+        try #require(FileManager.default.createFile(atPath: path, contents: Data("a: 1\n".utf8)))
         let handle = try #require(FileHandle(forWritingAtPath: path))
         try handle.truncate(atOffset: 65 << 20)
         try handle.close()
