@@ -1,4 +1,6 @@
+import Foundation
 import Glibc
+import Vigil
 
 /// Process-wide settings of the `vigil` executable (never of the library, whose callers own
 /// their process).
@@ -19,5 +21,39 @@ enum ProcessTuning {
         let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
         let topPad: Int32 = -2  // M_TOP_PAD in <malloc.h>
         _ = mallopt(topPad, topPadBytes)
+    }
+}
+
+extension ProcessTuning {
+    /// Starts the process again with malloc on transparent huge pages when `HugePagePolicy`
+    /// says a lint of `paths` gains from it. When the exec fails, the run goes on unchanged.
+    static func useHugePages(forInputs paths: [String]) {
+        let policy = HugePagePolicy(
+            environment: ProcessInfo.processInfo.environment,
+            transparentHugePages: try? String(contentsOfFile: "/sys/kernel/mm/transparent_hugepage/enabled", encoding: .utf8),
+            secureMode: isSecureMode,
+            regularFileSize: regularFileSize)
+        guard let tunables = policy.tunables(forInputs: paths) else { return }
+        var entries = policy.environment.filter { $0.key != "GLIBC_TUNABLES" }.map { "\($0.key)=\($0.value)" }
+        entries.append("GLIBC_TUNABLES=\(tunables)")
+        var envp: [UnsafeMutablePointer<CChar>?] = entries.map { strdup($0) }
+        envp.append(nil)
+        defer { for p in envp { free(p) } }
+        _ = execve("/proc/self/exe", CommandLine.unsafeArgv, &envp)
+    }
+
+    /// The size of a regular file (0 for anything else, or when it cannot be read).
+    private static func regularFileSize(_ path: String) -> Int {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return 0 }
+        return Int(info.st_size)
+    }
+
+    /// Whether the process runs in glibc's secure mode (setuid and the like).
+    private static var isSecureMode: Bool {
+        typealias GetAuxval = @convention(c) (UInt) -> UInt
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "getauxval") else { return true }
+        let atSecure: UInt = 23  // AT_SECURE in <elf.h>
+        return unsafeBitCast(symbol, to: GetAuxval.self)(atSecure) != 0
     }
 }

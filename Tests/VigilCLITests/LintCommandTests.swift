@@ -141,3 +141,31 @@ import Testing
         #expect(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
     }
 }
+
+/// A lint of a large file may start the process again with malloc on huge pages
+/// (`HugePagePolicy`); what it reports is the same however the process runs.
+@Suite struct LargeInputProcessTests {
+    @Test func aLargeFileLintsTheSameWithAndWithoutHugePages() throws {
+        let dir = try CLI.temporaryDirectory()
+        var text = "groups:\n"
+        var i = 0
+        while text.utf8.count < 4_300_000 {
+            text += "  - name: g\(i)\n    rules:\n"
+            text += "      - alert: Down\(i)\n        expr: up{job=\"j\(i)\"} == 0\n        for: 5m\n        labels: {severity: warning}\n"
+            text += "      - alert: Errors\(i)\n        expr: rate(errors_total{job=\"j\(i)\"}[5m]) > 1\n        labels: {severity: warning}\n"
+            i += 1
+        }
+        try text.write(to: dir.appendingPathComponent("big.yaml"), atomically: true, encoding: .utf8)
+        let plain = try CLI.run(["lint", "big.yaml"], in: dir, environment: ["VIGIL_NO_HUGE_PAGES": "1"])
+        let chosen = try CLI.run(["lint", "big.yaml"], in: dir)
+        let withOtherTunables = try CLI.run(["lint", "big.yaml"], in: dir, environment: ["GLIBC_TUNABLES": "glibc.malloc.tcache_count=7"])
+        #expect(plain.status == 0)
+        #expect(plain.stdout.contains("alerts/rate-without-for"))
+        #expect(plain.stdout.contains("\(i) infos"), "\(plain.stdout.suffix(200))")
+        for r in [chosen, withOtherTunables] {
+            #expect(r.status == plain.status)
+            #expect(r.stdout == plain.stdout)
+            #expect(r.stderr == plain.stderr)
+        }
+    }
+}
