@@ -34,11 +34,19 @@ extension ProcessTuning {
             secureMode: isSecureMode,
             regularFileSize: regularFileSize)
         guard let tunables = policy.tunables(forInputs: paths) else { return }
-        var entries = policy.environment.filter { $0.key != "GLIBC_TUNABLES" }.map { "\($0.key)=\($0.value)" }
-        entries.append("GLIBC_TUNABLES=\(tunables)")
-        var envp: [UnsafeMutablePointer<CChar>?] = entries.map { strdup($0) }
+        // The environment as the process got it (the C `environ`, byte for byte and in order),
+        // with GLIBC_TUNABLES replaced: ProcessInfo's dictionary would drop or mangle entries
+        // that are not UTF-8.
+        var envp: [UnsafeMutablePointer<CChar>?] = []
+        var entry = environ
+        while let e = entry.pointee {
+            if strncmp(e, "GLIBC_TUNABLES=", 15) != 0 { envp.append(e) }
+            entry += 1
+        }
+        let replaced = strdup("GLIBC_TUNABLES=\(tunables)")
+        defer { free(replaced) }
+        envp.append(replaced)
         envp.append(nil)
-        defer { for p in envp { free(p) } }
         _ = execve("/proc/self/exe", CommandLine.unsafeArgv, &envp)
     }
 
