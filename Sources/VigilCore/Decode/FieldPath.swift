@@ -21,6 +21,10 @@ struct FieldPath: Sendable {
         FieldPath(last: PathLink(parent: last, name: key.stringValue, index: key.intValue))
     }
 
+    func appending(name: String) -> FieldPath {
+        FieldPath(last: PathLink(parent: last, name: name, index: nil))
+    }
+
     func appending(index: Int) -> FieldPath {
         FieldPath(last: PathLink(parent: last, name: String(index), index: index))
     }

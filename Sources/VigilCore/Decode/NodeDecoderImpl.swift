@@ -190,6 +190,28 @@ struct KeyedNodeDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
         do { return try session.decodeInteger(Int.self, v, path: path(key)) } catch { session.record(error); return nil }
     }
 
+    // The protocol's default `decodeIfPresent` for the other integer types would throw on a
+    // bad value and fail the whole model; like every optional field, report it and go on.
+    func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? { optionalInt(key) }
+    func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? { optionalInt(key) }
+    func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { optionalInt(key) }
+    func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { optionalInt(key) }
+    func decodeIfPresent(_ type: UInt.Type, forKey key: Key) throws -> UInt? { optionalInt(key) }
+    func decodeIfPresent(_ type: UInt8.Type, forKey key: Key) throws -> UInt8? { optionalInt(key) }
+    func decodeIfPresent(_ type: UInt16.Type, forKey key: Key) throws -> UInt16? { optionalInt(key) }
+    func decodeIfPresent(_ type: UInt32.Type, forKey key: Key) throws -> UInt32? { optionalInt(key) }
+    func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? { optionalInt(key) }
+
+    private func optionalInt<I: FixedWidthInteger>(_ key: Key) -> I? {
+        guard let v = value(key), !session.isNull(v) else { return nil }
+        do { return try session.decodeInteger(I.self, v, path: path(key)) } catch { session.record(error); return nil }
+    }
+
+    func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? {
+        guard let v = value(key), !session.isNull(v) else { return nil }
+        do { return Float(try session.decodeDouble(v, path: path(key))) } catch { session.record(error); return nil }
+    }
+
     func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
         guard let v = value(key), !session.isNull(v) else { return nil }
         do { return try session.decodeDouble(v, path: path(key)) } catch { session.record(error); return nil }

@@ -12,14 +12,25 @@ import Foundation
 public struct StrictDecoder: Sendable {
     public let file: SourceFile
 
+    /// Decodes every model through its `init(from:)`, none through `FieldDecodable` (tests hold
+    /// the two paths to the same result).
+    let decodesThroughCodable: Bool
+
     public init(file: SourceFile) {
         self.file = file
+        decodesThroughCodable = false
+    }
+
+    init(file: SourceFile, decodesThroughCodable: Bool) {
+        self.file = file
+        self.decodesThroughCodable = decodesThroughCodable
     }
 
     /// Decodes `type` from `node`, returning the value (nil when it could not be built) and all
     /// problems found. `path` prefixes the field paths in messages.
     public func decode<T: Decodable>(_ type: T.Type, from node: Node, path: [String] = []) -> (value: T?, diagnostics: [Diagnostic]) {
         let session = DecodingSession(file: file)
+        session.decodesThroughCodable = decodesThroughCodable
         let base = FieldPath(path)
         var value: T?
         do {
@@ -98,6 +109,8 @@ final class DecodingSession {
     private var trackerOrder: [ObjectIdentifier] = []
     var depth = 0
     static let maxDepth = 400
+    /// See `StrictDecoder.decodesThroughCodable`.
+    var decodesThroughCodable = false
 
     init(file: SourceFile) {
         self.file = file
@@ -131,7 +144,10 @@ final class DecodingSession {
     private func strategy<T>(for type: T.Type) -> DecodeStrategy {
         let id = ObjectIdentifier(T.self)
         if let known = strategies[id] { return known }
-        let entry = DecodeStrategy.of(T.self)
+        var entry = DecodeStrategy.of(T.self)
+        if decodesThroughCodable, entry.kind == .fields || entry.kind == .wrapping {
+            entry = DecodeStrategy(kind: .plain, typeName: entry.typeName, lenient: nil, strictEnum: nil)
+        }
         strategies[id] = entry
         return entry
     }
@@ -168,6 +184,10 @@ final class DecodingSession {
             }
         case .raw:
             if let raw = RawNode(node) as? T { return raw }
+        case .wrapping:
+            if let wrapping = strategy.wrapping, let v = wrapping.init(wrapping: node) as? T { return v }
+        case .fields:
+            if let fields = strategy.fields { return try decodeFields(opening: fields, node: node, path: path()) }
         case .strictEnum:
             guard let strict = strategy.strictEnum else { break }
             let text = try decodeString(node, path: path())
@@ -183,6 +203,78 @@ final class DecodingSession {
             break
         }
         throw NodeDecodingError(rule: SchemaRule.typeMismatch, message: "cannot decode \(T.self)", node: node, path: path(), hint: nil)
+    }
+
+    /// Decodes a `FieldDecodable` model from a mapping: what `container(keyedBy:)` and the
+    /// synthesized `init(from:)` do, without either.
+    func decodeFields<T: FieldDecodable>(_ type: T.Type, node: Node, path: FieldPath) throws -> T {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth < DecodingSession.maxDepth else {
+            throw NodeDecodingError(rule: "yaml/limit", message: "nesting too deep to decode", node: node, path: path, hint: nil)
+        }
+        let typeName = TypeName(T.self)
+        guard let mapping = node.mapping else {
+            throw NodeDecodingError(rule: SchemaRule.typeMismatch,
+                                    message: "expected a mapping for \(typeName), got \(describe(node))",
+                                    node: node, path: path, hint: nil)
+        }
+        let reader = FieldReader(session: self, tracker: tracker(for: node, mapping: mapping, typeName: typeName, path: path), path: path)
+        do {
+            return try T(fields: reader)
+        } catch let e as NodeDecodingError {
+            throw e
+        } catch let e as DecodingError {
+            throw translate(e, node: node, path: path)
+        }
+    }
+
+    /// `decodeFields` for a type known only as `any FieldDecodable.Type` (a Codable model's field).
+    private func decodeFields<T>(opening fields: any FieldDecodable.Type, node: Node, path: FieldPath) throws -> T {
+        func open<F: FieldDecodable>(_ type: F.Type) throws -> T {
+            guard let v = try decodeFields(F.self, node: node, path: path) as? T else {
+                throw NodeDecodingError(rule: SchemaRule.typeMismatch, message: "cannot decode \(T.self)", node: node, path: path, hint: nil)
+            }
+            return v
+        }
+        return try open(fields)
+    }
+
+    /// A list of `FieldDecodable` models, as `Array`'s lenient decoding reads it.
+    func decodeList<T: FieldDecodable>(of type: T.Type, node: Node, path: FieldPath) throws -> [T] {
+        let items = try listItems(node, path: path)
+        var out: [T] = []
+        out.reserveCapacity(items.count)
+        for (i, item) in items.enumerated() {
+            do {
+                out.append(try decodeFields(T.self, node: item, path: path.appending(index: i)))
+            } catch {
+                record(error)
+            }
+        }
+        return out
+    }
+
+    /// A list of strings, as `Array`'s lenient decoding reads it.
+    func decodeStrings(node: Node, path: FieldPath) throws -> [String] {
+        let items = try listItems(node, path: path)
+        var out: [String] = []
+        out.reserveCapacity(items.count)
+        for (i, item) in items.enumerated() {
+            do {
+                out.append(try decodeString(item, path: path.appending(index: i)))
+            } catch {
+                record(error)
+            }
+        }
+        return out
+    }
+
+    /// The items of a list node; null is the empty list.
+    func listItems(_ node: Node, path: FieldPath) throws -> [Node] {
+        if let items = node.sequence { return items }
+        if isNull(node) { return [] }
+        throw NodeDecodingError(rule: SchemaRule.typeMismatch, message: "expected a list, got \(describe(node))", node: node, path: path, hint: nil)
     }
 
     private func translate(_ error: DecodingError, node: Node, path: FieldPath) -> NodeDecodingError {
@@ -282,6 +374,19 @@ final class DecodingSession {
         } ?? nil
     }
 
+    /// An integer, else a string, as `IntOrString.init(from:)` reads it.
+    func decodeIntOrString(_ node: Node, path: @autoclosure () -> FieldPath) throws -> IntOrString {
+        // Only plain text starting with a digit or a sign can be an integer: a port name skips
+        // the failed integer attempt and its message.
+        if let s = node.scalar, s.style == .plain, let first = s.text.utf8.first,
+           first &- UInt8(ascii: "0") <= 9 || first == UInt8(ascii: "-") || first == UInt8(ascii: "+"),
+           let i = try? decodeInteger(Int.self, node, path: path()) {
+            return .int(i)
+        }
+        if let s = try? decodeString(node, path: path()) { return .string(s) }
+        throw NodeDecodingError(rule: SchemaRule.invalidValue, message: IntOrString.mismatchMessage, node: node, path: path(), hint: nil)
+    }
+
     func decodeDouble(_ node: Node, path: @autoclosure () -> FieldPath) throws -> Double {
         let s = try scalar(node, expected: "a number", path: path())
         if s.style == .plain && (node.tag == nil || node.tag == Tag.int || node.tag == Tag.float) {
@@ -357,13 +462,17 @@ struct TypeName: CustomStringConvertible, @unchecked Sendable {
 /// How a type decodes, worked out once per type and process: the casts and the type name are a
 /// measurable share of decoding large files when repeated per value or per document.
 struct DecodeStrategy: @unchecked Sendable {
-    enum Kind { case string, lenient, raw, strictEnum, plain }
+    enum Kind { case string, lenient, raw, wrapping, strictEnum, fields, plain }
     let kind: Kind
     let typeName: TypeName
     /// The type as a `LenientSequence` when `kind` is `.lenient`.
     let lenient: (any LenientSequence.Type)?
     /// The type as a `StrictEnum` when `kind` is `.strictEnum`.
     let strictEnum: (any StrictEnum.Type)?
+    /// The type as a `FieldDecodable` when `kind` is `.fields`.
+    var fields: (any FieldDecodable.Type)? = nil
+    /// The type as a `NodeWrapping` when `kind` is `.wrapping`.
+    var wrapping: (any NodeWrapping.Type)? = nil
 
     private static let known = Locked<[ObjectIdentifier: DecodeStrategy]>([:])
 
@@ -379,6 +488,10 @@ struct DecodeStrategy: @unchecked Sendable {
             entry = DecodeStrategy(kind: .raw, typeName: TypeName("RawNode"), lenient: nil, strictEnum: nil)
         } else if let strict = T.self as? any StrictEnum.Type {
             entry = DecodeStrategy(kind: .strictEnum, typeName: TypeName(T.self), lenient: nil, strictEnum: strict)
+        } else if let fields = T.self as? any FieldDecodable.Type {
+            entry = DecodeStrategy(kind: .fields, typeName: TypeName(T.self), lenient: nil, strictEnum: nil, fields: fields)
+        } else if let wrapping = T.self as? any NodeWrapping.Type {
+            entry = DecodeStrategy(kind: .wrapping, typeName: TypeName(T.self), lenient: nil, strictEnum: nil, wrapping: wrapping)
         } else {
             entry = DecodeStrategy(kind: .plain, typeName: TypeName(T.self), lenient: nil, strictEnum: nil)
         }

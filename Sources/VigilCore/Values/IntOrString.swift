@@ -28,6 +28,8 @@ public enum IntOrString: Sendable, Hashable, Codable, CustomStringConvertible,
         }
     }
 
+    static let mismatchMessage = "expected an integer or a string"
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let i = try? container.decode(Int.self) {
@@ -35,7 +37,7 @@ public enum IntOrString: Sendable, Hashable, Codable, CustomStringConvertible,
         } else if let s = try? container.decode(String.self) {
             self = .string(s)
         } else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected an integer or a string")
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: IntOrString.mismatchMessage)
         }
     }
 

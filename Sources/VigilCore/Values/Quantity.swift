@@ -105,6 +105,8 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
     public static func < (a: Quantity, b: Quantity) -> Bool { a.nanounits < b.nanounits }
     public func hash(into hasher: inout Hasher) { hasher.combine(nanounits) }
 
+    static let notAScalarMessage = "a quantity must be a string or a number, such as \"500m\" or \"2Gi\""
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text: String
@@ -115,7 +117,7 @@ public struct Quantity: Sendable, Hashable, Comparable, Codable, CustomStringCon
         } else if let d = try? container.decode(Double.self), d.isFinite {
             text = NumberText.float(d)
         } else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "a quantity must be a string or a number, such as \"500m\" or \"2Gi\"")
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: Quantity.notAScalarMessage)
         }
         do {
             try self.init(text)

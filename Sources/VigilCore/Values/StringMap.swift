@@ -56,10 +56,19 @@ public struct StringMap<Value> {
 extension StringMap: Sequence {
     public typealias Element = (key: String, value: Value)
 
-    public func makeIterator() -> AnyIterator<Element> {
-        var base = storage.makeIterator()
-        return AnyIterator { base.next().map { (key: $0.key, value: $0.value) } }
+    /// Iterates the pairs in key order (a concrete iterator: a loop over labels is specialized
+    /// at its call site instead of calling through a boxed closure per pair).
+    public struct Iterator: IteratorProtocol {
+        @usableFromInline var base: OrderedDictionary<String, Value>.Iterator
+
+        @inlinable init(_ base: OrderedDictionary<String, Value>.Iterator) { self.base = base }
+
+        @inlinable public mutating func next() -> Element? {
+            base.next().map { (key: $0.key, value: $0.value) }
+        }
     }
+
+    @inlinable public func makeIterator() -> Iterator { Iterator(storage.makeIterator()) }
 }
 
 extension StringMap: ExpressibleByDictionaryLiteral {

@@ -243,3 +243,150 @@ public struct SecurityContext: Sendable, Codable {
         self.allowPrivilegeEscalation = allowPrivilegeEscalation
     }
 }
+
+// MARK: Decoding
+
+// Read field by field, in declaration order (as the synthesized `init(from:)` would).
+
+extension Container: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        name = try f.decode("name")
+        image = f.decodeIfPresent("image")
+        command = f.decodeIfPresent("command")
+        args = f.decodeIfPresent("args")
+        workingDir = f.decodeIfPresent("workingDir")
+        ports = f.decodeIfPresent("ports")
+        envFrom = f.decodeIfPresent("envFrom")
+        env = f.decodeIfPresent("env")
+        resources = f.decodeIfPresent("resources")
+        resizePolicy = f.decodeIfPresent("resizePolicy")
+        restartPolicy = f.decodeIfPresent("restartPolicy")
+        volumeMounts = f.decodeIfPresent("volumeMounts")
+        volumeDevices = f.decodeIfPresent("volumeDevices")
+        livenessProbe = f.decodeIfPresent("livenessProbe")
+        readinessProbe = f.decodeIfPresent("readinessProbe")
+        startupProbe = f.decodeIfPresent("startupProbe")
+        lifecycle = f.decodeIfPresent("lifecycle")
+        terminationMessagePath = f.decodeIfPresent("terminationMessagePath")
+        terminationMessagePolicy = f.decodeIfPresent("terminationMessagePolicy")
+        imagePullPolicy = f.decodeIfPresent("imagePullPolicy")
+        securityContext = f.decodeIfPresent("securityContext")
+        stdin = f.decodeIfPresent("stdin")
+        stdinOnce = f.decodeIfPresent("stdinOnce")
+        tty = f.decodeIfPresent("tty")
+        origin = f.provenance
+    }
+}
+
+extension ContainerPort: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        name = f.decodeIfPresent("name")
+        containerPort = try f.decode("containerPort")
+        `protocol` = f.decodeIfPresent("protocol")
+        hostPort = f.decodeIfPresent("hostPort")
+        hostIP = f.decodeIfPresent("hostIP")
+        origin = f.provenance
+    }
+}
+
+extension EnvVar: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        name = try f.decode("name")
+        value = f.decodeIfPresent("value")
+        valueFrom = f.decodeIfPresent("valueFrom")
+        origin = f.provenance
+    }
+}
+
+extension EnvVarSource: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        fieldRef = f.decodeIfPresent("fieldRef")
+        resourceFieldRef = f.decodeIfPresent("resourceFieldRef")
+        configMapKeyRef = f.decodeIfPresent("configMapKeyRef")
+        secretKeyRef = f.decodeIfPresent("secretKeyRef")
+        fileKeyRef = f.decodeIfPresent("fileKeyRef")
+        origin = f.provenance
+    }
+}
+
+extension KeySelector: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        name = f.decodeIfPresent("name")
+        key = try f.decode("key")
+        optional = f.decodeIfPresent("optional")
+        origin = f.provenance
+    }
+}
+
+extension EnvFromSource: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        prefix = f.decodeIfPresent("prefix")
+        configMapRef = f.decodeIfPresent("configMapRef")
+        secretRef = f.decodeIfPresent("secretRef")
+        origin = f.provenance
+    }
+}
+
+extension ObjectReference: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        name = f.decodeIfPresent("name")
+        optional = f.decodeIfPresent("optional")
+        origin = f.provenance
+    }
+}
+
+extension VolumeMount: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        name = try f.decode("name")
+        mountPath = try f.decode("mountPath")
+        readOnly = f.decodeIfPresent("readOnly")
+        subPath = f.decodeIfPresent("subPath")
+        subPathExpr = f.decodeIfPresent("subPathExpr")
+        mountPropagation = f.decodeIfPresent("mountPropagation")
+        recursiveReadOnly = f.decodeIfPresent("recursiveReadOnly")
+        origin = f.provenance
+    }
+}
+
+extension Lifecycle: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        postStart = f.decodeIfPresent("postStart")
+        preStop = f.decodeIfPresent("preStop")
+        stopSignal = f.decodeIfPresent("stopSignal")
+        origin = f.provenance
+    }
+}
+
+extension LifecycleHandler: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        exec = f.decodeIfPresent("exec")
+        httpGet = f.decodeIfPresent("httpGet")
+        tcpSocket = f.decodeIfPresent("tcpSocket")
+        sleep = f.decodeIfPresent("sleep")
+        origin = f.provenance
+    }
+}
+
+extension SleepAction: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        seconds = try f.decode("seconds")
+    }
+}
+
+extension SecurityContext: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        runAsUser = f.decodeIfPresent("runAsUser")
+        runAsGroup = f.decodeIfPresent("runAsGroup")
+        runAsNonRoot = f.decodeIfPresent("runAsNonRoot")
+        readOnlyRootFilesystem = f.decodeIfPresent("readOnlyRootFilesystem")
+        allowPrivilegeEscalation = f.decodeIfPresent("allowPrivilegeEscalation")
+        privileged = f.decodeIfPresent("privileged")
+        capabilities = f.decodeIfPresent("capabilities")
+        seLinuxOptions = f.decodeIfPresent("seLinuxOptions")
+        seccompProfile = f.decodeIfPresent("seccompProfile")
+        appArmorProfile = f.decodeIfPresent("appArmorProfile")
+        windowsOptions = f.decodeIfPresent("windowsOptions")
+        procMount = f.decodeIfPresent("procMount")
+        origin = f.provenance
+    }
+}

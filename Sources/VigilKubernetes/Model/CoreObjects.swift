@@ -166,3 +166,104 @@ public struct ServiceAccount: Sendable, Codable {
         self.automountServiceAccountToken = automountServiceAccountToken
     }
 }
+
+// MARK: Decoding
+
+// Read field by field, in declaration order (as the synthesized `init(from:)` would).
+
+extension Service: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        apiVersion = try f.decode("apiVersion")
+        kind = try f.decode("kind")
+        metadata = try f.decode("metadata")
+        spec = f.decodeIfPresent("spec")
+        status = f.decodeIfPresent("status")
+        origin = f.provenance
+    }
+}
+
+extension ServiceSpec: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        type = f.decodeIfPresent("type")
+        selector = f.decodeIfPresent("selector")
+        ports = f.decodeIfPresent("ports")
+        clusterIP = f.decodeIfPresent("clusterIP")
+        clusterIPs = f.decodeIfPresent("clusterIPs")
+        externalIPs = f.decodeIfPresent("externalIPs")
+        externalName = f.decodeIfPresent("externalName")
+        sessionAffinity = f.decodeIfPresent("sessionAffinity")
+        sessionAffinityConfig = f.decodeIfPresent("sessionAffinityConfig")
+        loadBalancerIP = f.decodeIfPresent("loadBalancerIP")
+        loadBalancerSourceRanges = f.decodeIfPresent("loadBalancerSourceRanges")
+        loadBalancerClass = f.decodeIfPresent("loadBalancerClass")
+        externalTrafficPolicy = f.decodeIfPresent("externalTrafficPolicy")
+        internalTrafficPolicy = f.decodeIfPresent("internalTrafficPolicy")
+        healthCheckNodePort = f.decodeIfPresent("healthCheckNodePort")
+        publishNotReadyAddresses = f.decodeIfPresent("publishNotReadyAddresses")
+        ipFamilies = f.decodeIfPresent("ipFamilies")
+        ipFamilyPolicy = f.decodeIfPresent("ipFamilyPolicy")
+        allocateLoadBalancerNodePorts = f.decodeIfPresent("allocateLoadBalancerNodePorts")
+        trafficDistribution = f.decodeIfPresent("trafficDistribution")
+        origin = f.provenance
+    }
+}
+
+extension ServicePort: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        name = f.decodeIfPresent("name")
+        `protocol` = f.decodeIfPresent("protocol")
+        appProtocol = f.decodeIfPresent("appProtocol")
+        port = try f.decode("port")
+        targetPort = f.decodeIfPresent("targetPort")
+        nodePort = f.decodeIfPresent("nodePort")
+        origin = f.provenance
+    }
+}
+
+extension ConfigMap: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        apiVersion = try f.decode("apiVersion")
+        kind = try f.decode("kind")
+        metadata = try f.decode("metadata")
+        data = f.decodeIfPresent("data")
+        binaryData = f.decodeIfPresent("binaryData")
+        immutable = f.decodeIfPresent("immutable")
+        origin = f.provenance
+    }
+}
+
+extension Secret: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        apiVersion = try f.decode("apiVersion")
+        kind = try f.decode("kind")
+        metadata = try f.decode("metadata")
+        type = f.decodeIfPresent("type")
+        data = f.decodeIfPresent("data")
+        stringData = f.decodeIfPresent("stringData")
+        immutable = f.decodeIfPresent("immutable")
+        origin = f.provenance
+    }
+}
+
+extension Namespace: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        apiVersion = try f.decode("apiVersion")
+        kind = try f.decode("kind")
+        metadata = try f.decode("metadata")
+        spec = f.decodeIfPresent("spec")
+        status = f.decodeIfPresent("status")
+        origin = f.provenance
+    }
+}
+
+extension ServiceAccount: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        apiVersion = try f.decode("apiVersion")
+        kind = try f.decode("kind")
+        metadata = try f.decode("metadata")
+        secrets = f.decodeIfPresent("secrets")
+        imagePullSecrets = f.decodeIfPresent("imagePullSecrets")
+        automountServiceAccountToken = f.decodeIfPresent("automountServiceAccountToken")
+        origin = f.provenance
+    }
+}

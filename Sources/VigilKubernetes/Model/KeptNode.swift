@@ -51,3 +51,7 @@ struct FieldWriter {
         try extra?.encodeRemaining(into: &container, modelled: written)
     }
 }
+
+extension KeptNode: NodeWrapping {
+    public init(wrapping node: Node) { self.init(node) }
+}

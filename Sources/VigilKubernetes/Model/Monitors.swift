@@ -154,3 +154,85 @@ public struct NamespaceSelector: Sendable, Codable {
         self.matchNames = matchNames
     }
 }
+
+// MARK: Decoding
+
+// Read field by field, in declaration order (as the synthesized `init(from:)` would).
+
+extension ServiceMonitor: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        apiVersion = try f.decode("apiVersion")
+        kind = try f.decode("kind")
+        metadata = try f.decode("metadata")
+        spec = try f.decode("spec")
+        status = f.decodeIfPresent("status")
+        origin = f.provenance
+    }
+}
+
+extension ServiceMonitorSpec: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        jobLabel = f.decodeIfPresent("jobLabel")
+        endpoints = f.decodeIfPresent("endpoints")
+        selector = f.decodeIfPresent("selector")
+        namespaceSelector = f.decodeIfPresent("namespaceSelector")
+        extra = f.extraFields()
+        origin = f.provenance
+    }
+}
+
+extension MonitorEndpoint: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        port = f.decodeIfPresent("port")
+        targetPort = f.decodeIfPresent("targetPort")
+        path = f.decodeIfPresent("path")
+        scheme = f.decodeIfPresent("scheme")
+        interval = f.decodeIfPresent("interval")
+        scrapeTimeout = f.decodeIfPresent("scrapeTimeout")
+        extra = f.extraFields()
+        origin = f.provenance
+    }
+}
+
+extension PodMonitor: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        apiVersion = try f.decode("apiVersion")
+        kind = try f.decode("kind")
+        metadata = try f.decode("metadata")
+        spec = try f.decode("spec")
+        status = f.decodeIfPresent("status")
+        origin = f.provenance
+    }
+}
+
+extension PodMonitorSpec: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        jobLabel = f.decodeIfPresent("jobLabel")
+        podMetricsEndpoints = f.decodeIfPresent("podMetricsEndpoints")
+        selector = f.decodeIfPresent("selector")
+        namespaceSelector = f.decodeIfPresent("namespaceSelector")
+        extra = f.extraFields()
+        origin = f.provenance
+    }
+}
+
+extension PodMetricsEndpoint: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        port = f.decodeIfPresent("port")
+        portNumber = f.decodeIfPresent("portNumber")
+        targetPort = f.decodeIfPresent("targetPort")
+        path = f.decodeIfPresent("path")
+        interval = f.decodeIfPresent("interval")
+        scrapeTimeout = f.decodeIfPresent("scrapeTimeout")
+        extra = f.extraFields()
+        origin = f.provenance
+    }
+}
+
+extension NamespaceSelector: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        any = f.decodeIfPresent("any")
+        matchNames = f.decodeIfPresent("matchNames")
+        origin = f.provenance
+    }
+}

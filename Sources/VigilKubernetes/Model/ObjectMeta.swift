@@ -89,3 +89,43 @@ extension StringMap where Value == String {
         return true
     }
 }
+
+// MARK: Decoding
+
+extension ObjectMeta: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        name = f.decodeIfPresent("name")
+        generateName = f.decodeIfPresent("generateName")
+        namespace = f.decodeIfPresent("namespace")
+        labels = f.decodeIfPresent("labels")
+        annotations = f.decodeIfPresent("annotations")
+        uid = f.decodeIfPresent("uid")
+        resourceVersion = f.decodeIfPresent("resourceVersion")
+        generation = f.decodeIfPresent("generation")
+        selfLink = f.decodeIfPresent("selfLink")
+        creationTimestamp = f.decodeIfPresent("creationTimestamp")
+        deletionTimestamp = f.decodeIfPresent("deletionTimestamp")
+        deletionGracePeriodSeconds = f.decodeIfPresent("deletionGracePeriodSeconds")
+        ownerReferences = f.decodeIfPresent("ownerReferences")
+        finalizers = f.decodeIfPresent("finalizers")
+        managedFields = f.decodeIfPresent("managedFields")
+        origin = f.provenance
+    }
+}
+
+extension LabelSelector: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        matchLabels = f.decodeIfPresent("matchLabels")
+        matchExpressions = f.decodeIfPresent("matchExpressions")
+        origin = f.provenance
+    }
+}
+
+extension LabelSelectorRequirement: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        key = try f.decode("key")
+        `operator` = try f.decode("operator")
+        values = f.decodeIfPresent("values")
+        origin = f.provenance
+    }
+}

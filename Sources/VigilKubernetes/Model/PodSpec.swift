@@ -206,3 +206,164 @@ public struct ProjectedSecret: Sendable, Codable {
         self.optional = optional
     }
 }
+
+// MARK: Decoding
+
+// Read field by field, in declaration order (as the synthesized `init(from:)` would).
+
+extension PodSpec: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        volumes = f.decodeIfPresent("volumes")
+        initContainers = f.decodeIfPresent("initContainers")
+        containers = try f.decode("containers")
+        ephemeralContainers = f.decodeIfPresent("ephemeralContainers")
+        restartPolicy = f.decodeIfPresent("restartPolicy")
+        terminationGracePeriodSeconds = f.decodeIfPresent("terminationGracePeriodSeconds")
+        activeDeadlineSeconds = f.decodeIfPresent("activeDeadlineSeconds")
+        dnsPolicy = f.decodeIfPresent("dnsPolicy")
+        nodeSelector = f.decodeIfPresent("nodeSelector")
+        serviceAccountName = f.decodeIfPresent("serviceAccountName")
+        serviceAccount = f.decodeIfPresent("serviceAccount")
+        automountServiceAccountToken = f.decodeIfPresent("automountServiceAccountToken")
+        nodeName = f.decodeIfPresent("nodeName")
+        hostNetwork = f.decodeIfPresent("hostNetwork")
+        hostPID = f.decodeIfPresent("hostPID")
+        hostIPC = f.decodeIfPresent("hostIPC")
+        shareProcessNamespace = f.decodeIfPresent("shareProcessNamespace")
+        securityContext = f.decodeIfPresent("securityContext")
+        imagePullSecrets = f.decodeIfPresent("imagePullSecrets")
+        hostname = f.decodeIfPresent("hostname")
+        subdomain = f.decodeIfPresent("subdomain")
+        affinity = f.decodeIfPresent("affinity")
+        schedulerName = f.decodeIfPresent("schedulerName")
+        tolerations = f.decodeIfPresent("tolerations")
+        hostAliases = f.decodeIfPresent("hostAliases")
+        priorityClassName = f.decodeIfPresent("priorityClassName")
+        priority = f.decodeIfPresent("priority")
+        dnsConfig = f.decodeIfPresent("dnsConfig")
+        readinessGates = f.decodeIfPresent("readinessGates")
+        runtimeClassName = f.decodeIfPresent("runtimeClassName")
+        enableServiceLinks = f.decodeIfPresent("enableServiceLinks")
+        preemptionPolicy = f.decodeIfPresent("preemptionPolicy")
+        overhead = f.decodeIfPresent("overhead")
+        topologySpreadConstraints = f.decodeIfPresent("topologySpreadConstraints")
+        setHostnameAsFQDN = f.decodeIfPresent("setHostnameAsFQDN")
+        os = f.decodeIfPresent("os")
+        hostUsers = f.decodeIfPresent("hostUsers")
+        schedulingGates = f.decodeIfPresent("schedulingGates")
+        resourceClaims = f.decodeIfPresent("resourceClaims")
+        resources = f.decodeIfPresent("resources")
+        hostnameOverride = f.decodeIfPresent("hostnameOverride")
+        origin = f.provenance
+    }
+}
+
+extension PodTemplateSpec: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        metadata = f.decodeIfPresent("metadata")
+        spec = f.decodeIfPresent("spec")
+        origin = f.provenance
+    }
+}
+
+extension Volume: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        name = try f.decode("name")
+        configMap = f.decodeIfPresent("configMap")
+        secret = f.decodeIfPresent("secret")
+        emptyDir = f.decodeIfPresent("emptyDir")
+        persistentVolumeClaim = f.decodeIfPresent("persistentVolumeClaim")
+        projected = f.decodeIfPresent("projected")
+        hostPath = f.decodeIfPresent("hostPath")
+        downwardAPI = f.decodeIfPresent("downwardAPI")
+        csi = f.decodeIfPresent("csi")
+        ephemeral = f.decodeIfPresent("ephemeral")
+        image = f.decodeIfPresent("image")
+        nfs = f.decodeIfPresent("nfs")
+        iscsi = f.decodeIfPresent("iscsi")
+        glusterfs = f.decodeIfPresent("glusterfs")
+        rbd = f.decodeIfPresent("rbd")
+        flexVolume = f.decodeIfPresent("flexVolume")
+        cinder = f.decodeIfPresent("cinder")
+        cephfs = f.decodeIfPresent("cephfs")
+        flocker = f.decodeIfPresent("flocker")
+        fc = f.decodeIfPresent("fc")
+        azureFile = f.decodeIfPresent("azureFile")
+        azureDisk = f.decodeIfPresent("azureDisk")
+        vsphereVolume = f.decodeIfPresent("vsphereVolume")
+        quobyte = f.decodeIfPresent("quobyte")
+        photonPersistentDisk = f.decodeIfPresent("photonPersistentDisk")
+        portworxVolume = f.decodeIfPresent("portworxVolume")
+        scaleIO = f.decodeIfPresent("scaleIO")
+        storageos = f.decodeIfPresent("storageos")
+        gcePersistentDisk = f.decodeIfPresent("gcePersistentDisk")
+        awsElasticBlockStore = f.decodeIfPresent("awsElasticBlockStore")
+        gitRepo = f.decodeIfPresent("gitRepo")
+        origin = f.provenance
+    }
+}
+
+extension ConfigMapVolumeSource: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        name = f.decodeIfPresent("name")
+        items = f.decodeIfPresent("items")
+        defaultMode = f.decodeIfPresent("defaultMode")
+        optional = f.decodeIfPresent("optional")
+        origin = f.provenance
+    }
+}
+
+extension SecretVolumeSource: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        secretName = f.decodeIfPresent("secretName")
+        items = f.decodeIfPresent("items")
+        defaultMode = f.decodeIfPresent("defaultMode")
+        optional = f.decodeIfPresent("optional")
+        origin = f.provenance
+    }
+}
+
+extension EmptyDirVolumeSource: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        medium = f.decodeIfPresent("medium")
+        sizeLimit = f.decodeIfPresent("sizeLimit")
+        origin = f.provenance
+    }
+}
+
+extension PVCVolumeSource: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        claimName = try f.decode("claimName")
+        readOnly = f.decodeIfPresent("readOnly")
+        origin = f.provenance
+    }
+}
+
+extension ProjectedVolumeSource: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        sources = f.decodeIfPresent("sources")
+        defaultMode = f.decodeIfPresent("defaultMode")
+        origin = f.provenance
+    }
+}
+
+extension VolumeProjection: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        configMap = f.decodeIfPresent("configMap")
+        secret = f.decodeIfPresent("secret")
+        serviceAccountToken = f.decodeIfPresent("serviceAccountToken")
+        downwardAPI = f.decodeIfPresent("downwardAPI")
+        clusterTrustBundle = f.decodeIfPresent("clusterTrustBundle")
+        podCertificate = f.decodeIfPresent("podCertificate")
+        origin = f.provenance
+    }
+}
+
+extension ProjectedSecret: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        name = f.decodeIfPresent("name")
+        items = f.decodeIfPresent("items")
+        optional = f.decodeIfPresent("optional")
+        origin = f.provenance
+    }
+}

@@ -172,3 +172,62 @@ extension TCPSocketAction {
 extension GRPCAction {
     public static func == (a: GRPCAction, b: GRPCAction) -> Bool { a.port == b.port && a.service == b.service }
 }
+
+// MARK: Decoding
+
+extension Probe: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        exec = f.decodeIfPresent("exec")
+        httpGet = f.decodeIfPresent("httpGet")
+        tcpSocket = f.decodeIfPresent("tcpSocket")
+        grpc = f.decodeIfPresent("grpc")
+        initialDelaySeconds = f.decodeIfPresent("initialDelaySeconds")
+        timeoutSeconds = f.decodeIfPresent("timeoutSeconds")
+        periodSeconds = f.decodeIfPresent("periodSeconds")
+        successThreshold = f.decodeIfPresent("successThreshold")
+        failureThreshold = f.decodeIfPresent("failureThreshold")
+        terminationGracePeriodSeconds = f.decodeIfPresent("terminationGracePeriodSeconds")
+        origin = f.provenance
+    }
+}
+
+extension ExecAction: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        command = f.decodeIfPresent("command")
+        origin = f.provenance
+    }
+}
+
+extension HTTPGetAction: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        path = f.decodeIfPresent("path")
+        port = try f.decode("port")
+        host = f.decodeIfPresent("host")
+        scheme = f.decodeIfPresent("scheme")
+        httpHeaders = f.decodeIfPresent("httpHeaders")
+        origin = f.provenance
+    }
+}
+
+extension HTTPHeader: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        name = try f.decode("name")
+        value = try f.decode("value")
+    }
+}
+
+extension TCPSocketAction: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        port = try f.decode("port")
+        host = f.decodeIfPresent("host")
+        origin = f.provenance
+    }
+}
+
+extension GRPCAction: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        port = try f.decode("port")
+        service = f.decodeIfPresent("service")
+        origin = f.provenance
+    }
+}

@@ -13,3 +13,12 @@ public struct ResourceRequirements: Sendable, Codable {
         self.limits = limits
     }
 }
+
+extension ResourceRequirements: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        limits = f.decodeIfPresent("limits")
+        requests = f.decodeIfPresent("requests")
+        claims = f.decodeIfPresent("claims")
+        origin = f.provenance
+    }
+}

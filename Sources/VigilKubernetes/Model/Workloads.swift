@@ -196,3 +196,140 @@ public struct PodDisruptionBudgetSpec: Sendable, Codable {
         self.selector = selector
     }
 }
+
+// MARK: Decoding
+
+// Read field by field, in declaration order (as the synthesized `init(from:)` would).
+
+extension Deployment: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        apiVersion = try f.decode("apiVersion")
+        kind = try f.decode("kind")
+        metadata = try f.decode("metadata")
+        spec = try f.decode("spec")
+        status = f.decodeIfPresent("status")
+        origin = f.provenance
+    }
+}
+
+extension DeploymentSpec: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        replicas = f.decodeIfPresent("replicas")
+        selector = f.decodeIfPresent("selector")
+        template = try f.decode("template")
+        strategy = f.decodeIfPresent("strategy")
+        minReadySeconds = f.decodeIfPresent("minReadySeconds")
+        revisionHistoryLimit = f.decodeIfPresent("revisionHistoryLimit")
+        paused = f.decodeIfPresent("paused")
+        progressDeadlineSeconds = f.decodeIfPresent("progressDeadlineSeconds")
+        origin = f.provenance
+    }
+}
+
+extension StatefulSet: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        apiVersion = try f.decode("apiVersion")
+        kind = try f.decode("kind")
+        metadata = try f.decode("metadata")
+        spec = try f.decode("spec")
+        status = f.decodeIfPresent("status")
+        origin = f.provenance
+    }
+}
+
+extension StatefulSetSpec: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        replicas = f.decodeIfPresent("replicas")
+        selector = f.decodeIfPresent("selector")
+        template = try f.decode("template")
+        volumeClaimTemplates = f.decodeIfPresent("volumeClaimTemplates")
+        serviceName = f.decodeIfPresent("serviceName")
+        podManagementPolicy = f.decodeIfPresent("podManagementPolicy")
+        updateStrategy = f.decodeIfPresent("updateStrategy")
+        revisionHistoryLimit = f.decodeIfPresent("revisionHistoryLimit")
+        minReadySeconds = f.decodeIfPresent("minReadySeconds")
+        persistentVolumeClaimRetentionPolicy = f.decodeIfPresent("persistentVolumeClaimRetentionPolicy")
+        ordinals = f.decodeIfPresent("ordinals")
+        origin = f.provenance
+    }
+}
+
+extension DaemonSet: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        apiVersion = try f.decode("apiVersion")
+        kind = try f.decode("kind")
+        metadata = try f.decode("metadata")
+        spec = try f.decode("spec")
+        status = f.decodeIfPresent("status")
+        origin = f.provenance
+    }
+}
+
+extension DaemonSetSpec: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        selector = f.decodeIfPresent("selector")
+        template = try f.decode("template")
+        updateStrategy = f.decodeIfPresent("updateStrategy")
+        minReadySeconds = f.decodeIfPresent("minReadySeconds")
+        revisionHistoryLimit = f.decodeIfPresent("revisionHistoryLimit")
+        origin = f.provenance
+    }
+}
+
+extension Pod: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        apiVersion = try f.decode("apiVersion")
+        kind = try f.decode("kind")
+        metadata = try f.decode("metadata")
+        spec = try f.decode("spec")
+        status = f.decodeIfPresent("status")
+        origin = f.provenance
+    }
+}
+
+extension PersistentVolumeClaim: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        apiVersion = f.decodeIfPresent("apiVersion")
+        kind = f.decodeIfPresent("kind")
+        metadata = f.decodeIfPresent("metadata")
+        spec = f.decodeIfPresent("spec")
+        status = f.decodeIfPresent("status")
+        origin = f.provenance
+    }
+}
+
+extension PersistentVolumeClaimSpec: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        accessModes = f.decodeIfPresent("accessModes")
+        resources = f.decodeIfPresent("resources")
+        storageClassName = f.decodeIfPresent("storageClassName")
+        selector = f.decodeIfPresent("selector")
+        volumeMode = f.decodeIfPresent("volumeMode")
+        volumeName = f.decodeIfPresent("volumeName")
+        dataSource = f.decodeIfPresent("dataSource")
+        dataSourceRef = f.decodeIfPresent("dataSourceRef")
+        volumeAttributesClassName = f.decodeIfPresent("volumeAttributesClassName")
+        origin = f.provenance
+    }
+}
+
+extension PodDisruptionBudget: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        apiVersion = try f.decode("apiVersion")
+        kind = try f.decode("kind")
+        metadata = try f.decode("metadata")
+        spec = f.decodeIfPresent("spec")
+        status = f.decodeIfPresent("status")
+        origin = f.provenance
+    }
+}
+
+extension PodDisruptionBudgetSpec: FieldDecodable {
+    public init(fields f: FieldReader) throws {
+        minAvailable = f.decodeIfPresent("minAvailable")
+        maxUnavailable = f.decodeIfPresent("maxUnavailable")
+        selector = f.decodeIfPresent("selector")
+        unhealthyPodEvictionPolicy = f.decodeIfPresent("unhealthyPodEvictionPolicy")
+        origin = f.provenance
+    }
+}
