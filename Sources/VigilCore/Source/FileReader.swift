@@ -40,7 +40,10 @@ enum FileReader {
     /// pipes and files whose size `stat` does not know, in growing pieces, refused past `limit`.
     private static func readAll(_ fd: Int32, expected: Int, limit: Int) -> Result<[UInt8], ReadFailure> {
         var bytes: [UInt8] = []
-        var piece = max(expected + 1, 64 << 10)
+        // A file whose size stat knows is read into a buffer of that size (and the one byte
+        // more): 64 KiB for every small manifest spread a directory's files over five times
+        // the memory they need. Pipes and procfs files (size 0) start at 64 KiB.
+        var piece = expected > 0 ? expected + 1 : 64 << 10
         while true {
             let want = min(piece, limit + 1 - bytes.count)
             var failure: Int32 = 0
