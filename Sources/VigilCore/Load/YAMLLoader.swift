@@ -35,25 +35,21 @@ struct TreeBuilder {
     var documents: [Document] = []
     var diagnostics: [Diagnostic] = []
 
-    /// A collection being built. A class, so that appending to its children never copies them.
-    private final class Frame {
+    /// A collection being built. Its children so far are the end of `items` (or `pairs`) from
+    /// `base` on: one scratch list for all open collections, copied out once at the end at the
+    /// exact size, instead of an object per collection and a list that doubles as it grows.
+    private struct Frame {
         let isMapping: Bool
-        var items: [Node] = []
-        var pairs: [Pair] = []
+        let base: Int
         var pendingKey: Node?
         let start: SourcePosition
         let tag: String?
         let anchor: String?
-
-        init(isMapping: Bool, start: SourcePosition, tag: String?, anchor: String?) {
-            self.isMapping = isMapping
-            self.start = start
-            self.tag = tag
-            self.anchor = anchor
-        }
     }
 
     private var stack: [Frame] = []
+    private var items: [Node] = []
+    private var pairs: [Pair] = []
     private var anchors: [String: Node] = [:]
     private var root: Node?
     private(set) var nodesInFile = 0
@@ -177,6 +173,8 @@ struct TreeBuilder {
             anchors = [:]
             root = nil
             stack = []
+            items = []
+            pairs = []
         case YAML_DOCUMENT_END_EVENT:
             // An empty document (a stray `---` at the end of a stream) carries nothing.
             if let root, !(root.scalar.map { $0.text.isEmpty && $0.style == .plain && root.tag == nil } ?? false) {
@@ -220,14 +218,16 @@ struct TreeBuilder {
         case YAML_SEQUENCE_START_EVENT:
             let s = event.data.sequence_start
             guard stack.count < limits.maxDepth else { return tooDeep(event) }
-            stack.append(Frame(isMapping: false, start: position(event.start_mark), tag: cString(s.tag), anchor: cString(s.anchor)))
+            stack.append(Frame(isMapping: false, base: items.count, start: position(event.start_mark), tag: cString(s.tag), anchor: cString(s.anchor)))
         case YAML_MAPPING_START_EVENT:
             let s = event.data.mapping_start
             guard stack.count < limits.maxDepth else { return tooDeep(event) }
-            stack.append(Frame(isMapping: true, start: position(event.start_mark), tag: cString(s.tag), anchor: cString(s.anchor)))
+            stack.append(Frame(isMapping: true, base: pairs.count, start: position(event.start_mark), tag: cString(s.tag), anchor: cString(s.anchor)))
         case YAML_SEQUENCE_END_EVENT:
             guard let frame = stack.popLast(), !frame.isMapping else { return false }
-            let node = Node(.sequence(frame.items), tag: frame.tag, range: SourceRange(start: frame.start, end: position(event.end_mark)))
+            let children = Array(items[frame.base...])
+            items.removeSubrange(frame.base...)
+            let node = Node(.sequence(children), tag: frame.tag, range: SourceRange(start: frame.start, end: position(event.end_mark)))
             guard countNode(node) else { return false }
             if let anchor = frame.anchor { anchors[anchor] = node }
             guard withinExpansionLimit(node) else { return false }
@@ -235,8 +235,10 @@ struct TreeBuilder {
         case YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast(), frame.isMapping else { return false }
             let range = SourceRange(start: frame.start, end: position(event.end_mark))
-            guard let pairs = resolveMappingPairs(frame.pairs, at: range) else { return false }
-            let node = Node(.mapping(Mapping(pairs)), tag: frame.tag, range: range)
+            let children = Array(pairs[frame.base...])
+            pairs.removeSubrange(frame.base...)
+            guard let resolved = resolveMappingPairs(children, at: range) else { return false }
+            let node = Node(.mapping(Mapping(resolved)), tag: frame.tag, range: range)
             guard countNode(node) else { return false }
             if let anchor = frame.anchor { anchors[anchor] = node }
             guard withinExpansionLimit(node) else { return false }
@@ -277,23 +279,21 @@ struct TreeBuilder {
 
     /// Adds a finished node to the collection being built, or makes it the document root.
     private mutating func add(_ node: Node) -> Bool {
-        guard let top = stack.last else {
+        guard let top = stack.indices.last else {
             root = node
             return true
         }
-        if !top.isMapping {
-            top.items.append(node)
-        } else if let key = top.pendingKey {
-            top.pairs.append(Pair(key: key, value: node))
-            top.pendingKey = nil
+        if !stack[top].isMapping {
+            items.append(node)
+        } else if let key = stack[top].pendingKey {
+            pairs.append(Pair(key: key, value: node))
+            stack[top].pendingKey = nil
         } else {
-            top.pendingKey = node
+            stack[top].pendingKey = node
         }
         return true
     }
 
-    /// Applies merge keys and reports duplicate keys; nil (with a diagnostic) when merging would
-    /// copy more entries than `maxNodes` allows.
     private mutating func resolveMappingPairs(_ pairs: [Pair], at range: SourceRange) -> [Pair]? {
         let hasMergeKey = pairs.contains { p in
             guard let s = p.key.scalar, s.style == .plain, s.text.utf8.count == 2 else { return false }
