@@ -33,6 +33,17 @@ private struct Loose: Codable {
     var extra: ExtraFields?
 }
 
+/// Reads `k0`…`k79` through `FieldReader`: a mapping larger than the tracker's 64 bits.
+private struct Wide: FieldDecodable {
+    var values: [Int] = []
+    var extra: ExtraFields?
+    init(from decoder: any Decoder) throws {}
+    init(fields: FieldReader) throws {
+        for i in 0..<80 { if let v = fields.decodeIfPresent("k\(i)", as: Int.self) { values.append(v) } }
+        if fields.contains("keep") { extra = fields.extraFields() }
+    }
+}
+
 @Suite struct StrictDecoderTests {
     private func decode<T: Decodable>(_ type: T.Type, _ text: String) -> (T?, [Diagnostic]) {
         let r = YAMLLoader.load(text: text, path: "t.yaml")
@@ -133,6 +144,23 @@ private struct Loose: Codable {
         let (_, diags) = decode(Pod.self, "containers: {name: x}\n")
         #expect(diags.first?.rule == "schema/type-mismatch")
         #expect(diags.first?.message == "containers: expected a list, got a mapping")
+    }
+
+    /// Unknown fields are found at any position of a large mapping, with a suggestion, and a
+    /// mapping with `ExtraFields` reports none.
+    @Test(arguments: [3, 63, 64, 65, 75])
+    func unknownFieldsOfLargeMappings(typoAt position: Int) throws {
+        var lines = (0..<76).map { "k\($0): \($0)" }
+        lines.insert("k\(position)x: 1", at: position)
+        let (wide, diagnostics) = decode(Wide.self, lines.joined(separator: "\n"))
+        #expect(wide?.values.count == 76)
+        #expect(diagnostics.map(\.message) == ["unknown field \"k\(position)x\" in Wide"])
+        #expect(diagnostics.first?.range?.start.line == position + 1)
+        #expect(diagnostics.first?.hint == "did you mean \"k\(position)\"?")
+
+        let (kept, none) = decode(Wide.self, (lines + ["keep: yes"]).joined(separator: "\n"))
+        #expect(none.isEmpty)
+        #expect(kept?.extra?.unknownPairs.compactMap(\.key.scalarText) == ["k\(position)x"])
     }
 }
 

@@ -29,7 +29,7 @@ public struct StrictDecoder: Sendable {
     /// Decodes `type` from `node`, returning the value (nil when it could not be built) and all
     /// problems found. `path` prefixes the field paths in messages.
     public func decode<T: Decodable>(_ type: T.Type, from node: Node, path: [String] = []) -> (value: T?, diagnostics: [Diagnostic]) {
-        let session = DecodingSession(file: file)
+        let session = DecodingSession(file: file, nodes: node.expandedSize)
         session.decodesThroughCodable = decodesThroughCodable
         let base = FieldPath(path)
         var value: T?
@@ -62,66 +62,87 @@ struct NodeDecodingError: Error {
 
 /// Which keys of one mapping the models asked for, and which of its pairs they found.
 ///
-/// No hashing on the hot path: the keys asked for are appended as they come (for suggestions
-/// and `ExtraFields`, needed only at the end), the pairs found are marked by position.
+/// Nothing is hashed or allocated per key on the hot path: the keys asked for go to the
+/// session's one list (needed only at the end, for suggestions and `ExtraFields`), and the pairs
+/// found are bits by position.
 final class KeyTracker {
     let node: Node
     let mapping: Mapping
     let typeName: TypeName
-    /// Every key a model asked for, in order, with repeats.
-    var asked: [String] = []
-    /// `found[i]`: the model read pair `i` of the mapping.
-    var found: [Bool]
+    /// This tracker's place in its session's list.
+    let index: Int32
+    /// Bit `i`: the model read pair `i` of the mapping (the first 64 pairs).
+    private var foundBits: UInt64 = 0
+    /// The pairs after the first 64, for the rare larger mapping.
+    private var foundBeyond: [Bool]?
     var acceptsAll = false
     var aborted = false
     /// ExtraFields of this mapping, told at the end which keys the model decoded.
     var knownBoxes: [KnownKeys] = []
     var path: FieldPath
+    /// The session outlives its trackers, which it holds.
+    private unowned(unsafe) let session: DecodingSession
 
-    init(node: Node, mapping: Mapping, typeName: TypeName, path: FieldPath) {
+    init(node: Node, mapping: Mapping, typeName: TypeName, path: FieldPath, index: Int32, session: DecodingSession) {
         self.node = node
         self.mapping = mapping
         self.typeName = typeName
         self.path = path
-        self.found = Array(repeating: false, count: mapping.count)
-        // Models ask for every field they have, present or not: one allocation, not a chain
-        // of doublings.
-        asked.reserveCapacity(16)
+        self.index = index
+        self.session = session
+        if mapping.count > 64 { foundBeyond = Array(repeating: false, count: mapping.count - 64) }
     }
 
     /// The value for `key`, noting that the model asked for it.
     func value(_ key: String) -> Node? {
-        asked.append(key)
+        session.asked.append((index, key))
         guard let i = mapping.index(of: key) else { return nil }
-        found[i] = true
+        if i < 64 { foundBits |= 1 << UInt64(i) } else { foundBeyond?[i - 64] = true }
         return mapping.pairs[i].value
     }
 
-    /// The distinct keys asked for.
-    var askedKeys: Set<String> { Set(asked) }
+    /// Whether the model read pair `i`.
+    func found(_ i: Int) -> Bool {
+        i < 64 ? foundBits & (1 << UInt64(i)) != 0 : foundBeyond?[i - 64] ?? false
+    }
+
+    /// Whether some pair was not read.
+    var missedSome: Bool {
+        let n = mapping.count
+        if n <= 64 { return foundBits != (n == 64 ? UInt64.max : (1 << UInt64(n)) - 1) }
+        return foundBits != UInt64.max || foundBeyond?.contains(false) == true
+    }
 }
 
 /// State shared by all the decoders of one `decode` call.
 final class DecodingSession {
     let file: SourceFile
     var diagnostics: [Diagnostic] = []
-    private var trackers: [ObjectIdentifier: KeyTracker] = [:]
-    private var trackerOrder: [ObjectIdentifier] = []
+    /// Every mapping's tracker, in the order they were made, and their places by node.
+    private var trackers: [KeyTracker] = []
+    private var trackerIndex: [ObjectIdentifier: Int32] = [:]
+    /// Every key asked for, with the tracker that asked, in order and with repeats.
+    var asked: [(tracker: Int32, key: String)] = []
     var depth = 0
     static let maxDepth = 400
     /// See `StrictDecoder.decodesThroughCodable`.
     var decodesThroughCodable = false
 
-    init(file: SourceFile) {
+    /// `nodes` (the size of the tree to decode) sizes the tables once instead of by doubling.
+    init(file: SourceFile, nodes: Int = 0) {
         self.file = file
+        let mappings = min(nodes / 4, 1 << 12)
+        trackers.reserveCapacity(mappings)
+        trackerIndex.reserveCapacity(mappings)
+        asked.reserveCapacity(min(nodes, 1 << 14))
     }
 
     func tracker(for node: Node, mapping: Mapping, typeName: TypeName, path: FieldPath) -> KeyTracker {
         let id = ObjectIdentifier(node)
-        if let t = trackers[id] { return t }
-        let t = KeyTracker(node: node, mapping: mapping, typeName: typeName, path: path)
-        trackers[id] = t
-        trackerOrder.append(id)
+        if let i = trackerIndex[id] { return trackers[Int(i)] }
+        let t = KeyTracker(node: node, mapping: mapping, typeName: typeName, path: path, index: Int32(trackers.count), session: self)
+        trackerIndex[id] = t.index
+        trackers.append(t)
         return t
     }
 
@@ -416,19 +437,28 @@ final class DecodingSession {
     // MARK: Unknown fields
 
     func reportUnknownFields() {
-        for id in trackerOrder {
-            if let t = trackers[id], !t.knownBoxes.isEmpty {
-                let keys = t.askedKeys
-                for box in t.knownBoxes { box.keys = keys }
-            }
+        // The trackers that need the keys asked of them: those with `ExtraFields`, and those
+        // with a pair no model read.
+        var needs = [Bool](repeating: false, count: trackers.count)
+        var any = false
+        for t in trackers where !t.knownBoxes.isEmpty || (!t.acceptsAll && !t.aborted && t.missedSome) {
+            needs[Int(t.index)] = true
+            any = true
         }
-        for id in trackerOrder {
-            guard let t = trackers[id], !t.acceptsAll, !t.aborted, t.found.contains(false) else { continue }
-            let asked = t.askedKeys
-            for (i, p) in t.mapping.pairs.enumerated() where !t.found[i] {
+        guard any else { return }
+        var askedOf: [Int32: Set<String>] = [:]
+        for (tracker, key) in asked where needs[Int(tracker)] { askedOf[tracker, default: []].insert(key) }
+        for t in trackers where !t.knownBoxes.isEmpty {
+            let keys = askedOf[t.index] ?? []
+            for box in t.knownBoxes { box.keys = keys }
+        }
+        for t in trackers where !t.acceptsAll && !t.aborted && t.missedSome {
+            let asked = askedOf[t.index] ?? []
+            let suggestions = asked.sorted()
+            for (i, p) in t.mapping.pairs.enumerated() where !t.found(i) {
                 // A key asked for but not found here is an earlier duplicate of a found one.
                 guard let key = p.key.scalarText, !asked.contains(key) else { continue }
-                let hint = Suggestion.closest(to: key, in: asked.sorted()).map { "did you mean \"\($0)\"?" }
+                let hint = Suggestion.closest(to: key, in: suggestions).map { "did you mean \"\($0)\"?" }
                 let path = t.path.rendered
                 let prefix = path.isEmpty ? "" : "\(path): "
                 diagnostics.append(Diagnostic(rule: SchemaRule.unknownField, severity: .error,
