@@ -83,8 +83,10 @@ public struct LintConfigurationKind: FileKind {
     public var name: String { "vigil-config" }
 
     public func matches(_ document: Document) -> Bool {
-        let base = document.file.path.split(separator: "/").last.map(String.init) ?? document.file.path
-        return LintConfiguration.fileNames.contains(base)
+        // Asked of every document of a run: the last component without splitting the path.
+        let path = document.file.path
+        let base = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.utf8.index(after: $0)...] } ?? path[...]
+        return LintConfiguration.fileNames.contains { $0 == base }
     }
 
     public func decode(_ document: Document, embedded: EmbeddedDecoder) -> DecodeOutput {

@@ -77,3 +77,26 @@ public struct EmbeddedDecoder: Sendable {
         return registry.decode(file: file, name: name, depth: depth + 1, embeddedOnly: true)
     }
 }
+
+extension Artifact {
+    /// The artifact's type, read through an existential without copying the artifact out.
+    var artifactType: ObjectIdentifier { ObjectIdentifier(Self.self) }
+}
+
+extension Array where Element == any Artifact {
+    /// The artifacts of exactly type `T`, in order. Only those are copied out: a cast of every
+    /// artifact copies it first, and a run asks for each of a dozen types among thousands of
+    /// artifacts.
+    public func only<T: Artifact>(_ wanted: T.Type) -> [T] {
+        // By the type each artifact reports in place: an iterator, a subscript and
+        // `type(of:)` on the existential all hand out copies.
+        withUnsafeBufferPointer { all in
+            var out: [T] = []
+            let id = ObjectIdentifier(wanted)
+            for i in all.indices where all[i].artifactType == id {
+                if let artifact = all[i] as? T { out.append(artifact) }
+            }
+            return out
+        }
+    }
+}

@@ -68,7 +68,7 @@ public final class LintContext: Sendable {
 
     /// All artifacts of one type, in load order (worked out once per type and run).
     public func all<T: Artifact>(_ type: T.Type) -> [T] {
-        shared(AllOfType<T>.self) { $0.artifacts.compactMap { $0 as? T } }
+        shared(AllOfType<T>.self) { $0.artifacts.only(T.self) }
     }
 
     /// The value `key` names, built by `build` the first time a check of this run asks for it.

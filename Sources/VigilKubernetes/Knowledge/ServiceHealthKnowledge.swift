@@ -34,7 +34,7 @@ public struct ServiceHealthKnowledge: Sendable {
 
     /// What is known about the service a workload runs: the stack's knowledge when given,
     /// else the workload's `vigil.dev/…` annotations; nil when neither says anything.
-    public static func lookup(_ context: LintContext, workload: Workload, container: Container? = nil) -> Service? {
+    public static func lookup(_ context: LintContext, workload: Workload, container: ContainerRef? = nil) -> Service? {
         if let known = context.options.knowledge(ServiceHealthKnowledge.self)?.service(for: workload, container: container) {
             return known
         }
@@ -48,8 +48,8 @@ public struct ServiceHealthKnowledge: Sendable {
     }
 
     /// The service a workload (or one of its containers) runs.
-    public func service(for workload: Workload, container: Container? = nil) -> Service? {
-        let names = [workload.metadata.name, workload.podLabels?["app.kubernetes.io/name"], workload.podLabels?["app"], container?.name].compactMap { $0 }
+    public func service(for workload: Workload, container: ContainerRef? = nil) -> Service? {
+        let names = [workload.metadata.name, workload.podLabels?["app.kubernetes.io/name"], workload.podLabels?["app"], container?.container.name].compactMap { $0 }
         return services.first { names.contains($0.name) }
     }
 }

@@ -58,15 +58,19 @@ public struct Container: Sendable, Codable {
     }
 
     /// The container port a probe or Service port refers to: by number or by name.
-    public func port(matching ref: IntOrString) -> ContainerPort? {
+    public func port(matching ref: IntOrString) -> ContainerPort? { Container.port(matching: ref, in: ports) }
+
+    /// The number a port reference resolves to (named ports through `ports`).
+    public func resolve(_ ref: IntOrString) -> Int? { Container.resolve(ref, in: ports) }
+
+    static func port(matching ref: IntOrString, in ports: [ContainerPort]?) -> ContainerPort? {
         switch ref {
         case .int(let n): return ports?.first { $0.containerPort == n }
         case .string(let s): return ports?.first { $0.name == s }
         }
     }
 
-    /// The number a port reference resolves to (named ports through `ports`).
-    public func resolve(_ ref: IntOrString) -> Int? {
+    static func resolve(_ ref: IntOrString, in ports: [ContainerPort]?) -> Int? {
         switch ref {
         case .int(let n): return n
         case .string(let s):

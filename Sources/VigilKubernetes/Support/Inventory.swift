@@ -88,7 +88,7 @@ public final class Workload: Sendable {
     /// Whether a named or numbered port is served by one of the pod's long-running containers.
     public func containerPort(matching ref: IntOrString) -> (ContainerRef, ContainerPort)? {
         for c in longRunningContainers {
-            if let p = c.container.port(matching: ref) { return (c, p) }
+            if let p = c.port(matching: ref) { return (c, p) }
         }
         return nil
     }
@@ -107,6 +107,14 @@ public final class ContainerRef: Sendable {
         self.role = role
         self.path = path
     }
+
+    // Checks ask through the reference: passing `container` on copies all its fields.
+
+    /// The container port a probe or Service port refers to: by number or by name.
+    public func port(matching ref: IntOrString) -> ContainerPort? { Container.port(matching: ref, in: container.ports) }
+
+    /// The number a port reference resolves to (named ports through `ports`).
+    public func resolve(_ ref: IntOrString) -> Int? { Container.resolve(ref, in: container.ports) }
 }
 
 /// Everything Kubernetes in a lint run, indexed for cross-object checks.

@@ -24,6 +24,16 @@ public final class ProbeRef: Sendable {
 
     /// e.g. `spec.template.spec.containers[0].livenessProbe`.
     public var path: String { "\(container.path).\(kind.field)" }
+
+    /// The probe's handlers that are set, by field name (`probe.handlerNames` copies the probe).
+    public var handlerNames: [String] {
+        var out: [String] = []
+        if probe.exec != nil { out.append("exec") }
+        if probe.httpGet != nil { out.append("httpGet") }
+        if probe.tcpSocket != nil { out.append("tcpSocket") }
+        if probe.grpc != nil { out.append("grpc") }
+        return out
+    }
 }
 
 extension Container {

@@ -11,7 +11,7 @@ public enum CatalogueLint {
     /// Catalogues among the linted files (and those given with `--catalogue`, which arrive as
     /// `MetricCatalogue` knowledge) become one `MetricKnowledge` for every check.
     public static let deriveKnowledge: LintRegistry.KnowledgeDeriver = { artifacts, given in
-        var catalogues = artifacts.compactMap { ($0 as? MetricCatalogueArtifact)?.catalogue }
+        var catalogues = artifacts.only(MetricCatalogueArtifact.self).map(\.catalogue)
         catalogues += given.compactMap { $0 as? MetricCatalogue }
         guard !catalogues.isEmpty else { return [] }
         return [CatalogueIndex(catalogues) as any MetricKnowledge]

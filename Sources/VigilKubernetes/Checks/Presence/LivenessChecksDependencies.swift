@@ -14,7 +14,7 @@ public struct LivenessChecksDependencies: ProbeCheck {
 
     public func run(_ probes: ArraySlice<ProbeRef>, _ context: LintContext, _ report: inout CheckReport) {
         for p in probes where p.kind != .readiness {
-            guard let h = p.probe.httpGet, let service = ServiceHealthKnowledge.lookup(context, workload: p.workload, container: p.container.container) else { continue }
+            guard let h = p.probe.httpGet, let service = ServiceHealthKnowledge.lookup(context, workload: p.workload, container: p.container) else { continue }
             let path = Self.normalize(h.path ?? "/")
             guard service.dependencyCheckingPaths.map(Self.normalize).contains(path) else { continue }
             let effect = p.kind == .liveness ? "an outage of a dependency restarts every pod" : "a dependency outage during start-up kills the container before it ever starts"

@@ -19,14 +19,14 @@ public struct IdenticalLivenessReadiness: ContainerCheck {
     public func run(_ containers: ArraySlice<(Workload, ContainerRef)>, _ context: LintContext, _ report: inout CheckReport) {
         for (w, c) in containers where c.role != .initContainer {
             guard let l = c.container.livenessProbe, let r = c.container.readinessProbe else { continue }
-            guard Self.normalized(l, in: c.container) == Self.normalized(r, in: c.container), !l.handlerNames.isEmpty else { continue }
+            guard Self.normalized(l, in: c) == Self.normalized(r, in: c), !l.handlerNames.isEmpty else { continue }
             report.add("\(w.displayName): \(c.path): livenessProbe and readinessProbe are identical; a busy pod is restarted as soon as it is taken out of rotation",
                        at: l.origin, hint: "give liveness its own cheap endpoint and a longer failure window than readiness")
         }
     }
 
     /// The probe with named ports resolved and timings defaulted.
-    static func normalized(_ p: Probe, in c: Container) -> Probe {
+    static func normalized(_ p: Probe, in c: ContainerRef) -> Probe {
         var n = p
         if let h = p.httpGet, let port = c.resolve(h.port) {
             n.httpGet?.port = .int(port)

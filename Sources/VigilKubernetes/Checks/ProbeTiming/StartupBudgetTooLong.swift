@@ -21,7 +21,7 @@ public struct StartupBudgetTooLong: WorkloadCheck {
                 if budget > Self.absoluteLimit {
                     report.add("\(w.displayName): \(c.path).startupProbe allows \(VigilCore.Duration.seconds(Int64(budget))) to start; a hung start-up goes unnoticed that long",
                                at: s.origin, key: s.failureThreshold != nil ? "failureThreshold" : nil, hint: "budget the real start-up time plus a margin")
-                } else if let service = ServiceHealthKnowledge.lookup(context, workload: w, container: c.container), let needed = service.startupTime,
+                } else if let service = ServiceHealthKnowledge.lookup(context, workload: w, container: c), let needed = service.startupTime,
                           needed.seconds > 0, Double(budget) > 10 * needed.seconds, budget > 600 {
                     report.add("\(w.displayName): \(c.path).startupProbe allows \(VigilCore.Duration.seconds(Int64(budget))), more than ten times \(service.name)'s start-up time of \(needed)",
                                at: s.origin, key: s.failureThreshold != nil ? "failureThreshold" : nil)

@@ -15,7 +15,7 @@ public struct StartupBudgetTooShort: WorkloadCheck {
     public func run(_ workloads: ArraySlice<Workload>, _ context: LintContext, _ report: inout CheckReport) {
         for w in workloads {
             for c in w.longRunningContainers {
-                guard let service = ServiceHealthKnowledge.lookup(context, workload: w, container: c.container), let needed = service.startupTime else { continue }
+                guard let service = ServiceHealthKnowledge.lookup(context, workload: w, container: c), let needed = service.startupTime else { continue }
                 let neededSeconds = Int(needed.seconds.rounded(.up))
                 if let s = c.container.startupProbe {
                     let budget = s.startupBudgetSeconds

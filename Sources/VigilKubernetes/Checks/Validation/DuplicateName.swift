@@ -23,21 +23,25 @@ public struct DuplicateName: Check {
                            hint: "container names must be unique across containers and initContainers")
             }
             for c in w.containers {
+                // By index, here and below: a loop over the models copies every field of each.
                 var ports = Set<String>()
-                for p in c.container.ports ?? [] {
-                    if let n = p.name, !ports.insert(n).inserted {
-                        report.add("\(w.displayName): \(c.path).ports: Duplicate value: port name \"\(n)\"", at: p.origin, key: "name")
+                let declared = c.container.ports ?? []
+                for i in declared.indices {
+                    if let n = declared[i].name, !ports.insert(n).inserted {
+                        report.add("\(w.displayName): \(c.path).ports: Duplicate value: port name \"\(n)\"", at: declared[i].origin, key: "name")
                     }
                 }
                 var env = Set<String>()
-                for e in c.container.env ?? [] where !env.insert(e.name).inserted {
-                    report.add("\(w.displayName): \(c.path).env: \"\(e.name)\" is set more than once; only the last value applies",
-                               at: e.origin, key: "name", severity: .warning)
+                let variables = c.container.env ?? []
+                for i in variables.indices where !env.insert(variables[i].name).inserted {
+                    report.add("\(w.displayName): \(c.path).env: \"\(variables[i].name)\" is set more than once; only the last value applies",
+                               at: variables[i].origin, key: "name", severity: .warning)
                 }
             }
-            var volumes = Set<String>()
-            for v in w.podSpec?.volumes ?? [] where !volumes.insert(v.name).inserted {
-                report.add("\(w.displayName): \(w.podSpecPath).volumes: Duplicate value: \"\(v.name)\"", at: v.origin, key: "name")
+            var names = Set<String>()
+            let volumes = w.podSpec?.volumes ?? []
+            for i in volumes.indices where !names.insert(volumes[i].name).inserted {
+                report.add("\(w.displayName): \(w.podSpecPath).volumes: Duplicate value: \"\(volumes[i].name)\"", at: volumes[i].origin, key: "name")
             }
         }
         for s in inventory.services {

@@ -57,9 +57,11 @@ public struct InvalidName: Check {
                     }
                 }
             }
-            for v in w.podSpec?.volumes ?? [] {
-                if let problem = NameFormat.dns1123Label.problem(v.name) {
-                    report.add("\(w.displayName): volume name \"\(v.name)\" is invalid: \(problem)", at: v.origin, key: "name")
+            // By index: a loop over the volumes copies every field of each.
+            let volumes = w.podSpec?.volumes ?? []
+            for i in volumes.indices {
+                if let problem = NameFormat.dns1123Label.problem(volumes[i].name) {
+                    report.add("\(w.displayName): volume name \"\(volumes[i].name)\" is invalid: \(problem)", at: volumes[i].origin, key: "name")
                 }
             }
         }

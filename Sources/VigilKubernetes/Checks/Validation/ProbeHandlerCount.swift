@@ -16,7 +16,7 @@ public struct ProbeHandlerCount: ProbeCheck {
 
     public func run(_ probes: ArraySlice<ProbeRef>, _ context: LintContext, _ report: inout CheckReport) {
         for p in probes {
-            let handlers = p.probe.handlerNames
+            let handlers = p.handlerNames
             if handlers.isEmpty {
                 report.add("\(p.workload.displayName): \(p.path): Required value: must specify a handler type", at: p.probe.origin,
                            hint: "add one of httpGet, tcpSocket, exec or grpc")

@@ -26,10 +26,12 @@ public struct MissingReference: Check {
                 report.add("\(w.displayName): Secret \"\(name)\" is not defined in this run", at: origin, key: key,
                            hint: Suggestion.closest(to: name, in: inventory.secrets.compactMap(\.metadata.name)).map { "did you mean \"\($0)\"?" })
             }
-            for v in w.podSpec?.volumes ?? [] {
-                if let c = v.configMap { configMap(c.name, optional: c.optional, at: c.origin, key: "name") }
-                if let s = v.secret { secret(s.secretName, optional: s.optional, at: s.origin, key: "secretName") }
-                for src in v.projected?.sources ?? [] {
+            // By index, here and below: a loop over the models copies every field of each.
+            let volumes = w.podSpec?.volumes ?? []
+            for i in volumes.indices {
+                if let c = volumes[i].configMap { configMap(c.name, optional: c.optional, at: c.origin, key: "name") }
+                if let s = volumes[i].secret { secret(s.secretName, optional: s.optional, at: s.origin, key: "secretName") }
+                for src in volumes[i].projected?.sources ?? [] {
                     if let c = src.configMap { configMap(c.name, optional: c.optional, at: c.origin, key: "name") }
                     if let s = src.secret { secret(s.name, optional: s.optional, at: s.origin, key: "name") }
                 }
@@ -39,9 +41,10 @@ public struct MissingReference: Check {
                     if let r = e.configMapRef { configMap(r.name, optional: r.optional, at: r.origin, key: "name") }
                     if let r = e.secretRef { secret(r.name, optional: r.optional, at: r.origin, key: "name") }
                 }
-                for e in c.container.env ?? [] {
-                    if let r = e.valueFrom?.configMapKeyRef { configMap(r.name, optional: r.optional, at: r.origin, key: "name") }
-                    if let r = e.valueFrom?.secretKeyRef { secret(r.name, optional: r.optional, at: r.origin, key: "name") }
+                let variables = c.container.env ?? []
+                for i in variables.indices {
+                    if let r = variables[i].valueFrom?.configMapKeyRef { configMap(r.name, optional: r.optional, at: r.origin, key: "name") }
+                    if let r = variables[i].valueFrom?.secretKeyRef { secret(r.name, optional: r.optional, at: r.origin, key: "name") }
                 }
             }
         }

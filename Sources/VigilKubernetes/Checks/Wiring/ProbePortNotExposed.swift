@@ -17,22 +17,22 @@ public struct ProbePortNotExposed: ProbeCheck {
     public func run(_ probes: ArraySlice<ProbeRef>, _ context: LintContext, _ report: inout CheckReport) {
         for p in probes {
             guard let port = p.probe.port else { continue }
-            let c = p.container.container
-            guard c.port(matching: port) == nil else { continue }
+            let ref = p.container
+            guard ref.port(matching: port) == nil else { continue }
             // A quoted number is an invalid port name, reported by k8s/invalid-name.
             if case .string(let text) = port, Int(text) != nil { continue }
             let handlerOrigin = p.probe.httpGet?.origin ?? p.probe.tcpSocket?.origin ?? p.probe.grpc?.origin ?? p.probe.origin
-            let declared = (c.ports ?? []).map { p in p.name.map { "\($0) (\(p.containerPort))" } ?? String(p.containerPort) }
+            let declared = (ref.container.ports ?? []).map { p in p.name.map { "\($0) (\(p.containerPort))" } ?? String(p.containerPort) }
             let known = declared.isEmpty ? "the container declares no ports" : "declared: \(declared.joined(separator: ", "))"
             switch port {
             case .string(let name) where Int(name) == nil:
-                let suggestion = Suggestion.closest(to: name, in: (c.ports ?? []).compactMap(\.name))
-                report.add("\(p.workload.displayName): \(p.path): port \"\(name)\" is not a named port of container \"\(c.name)\" (\(known)); the probe can never succeed",
+                let suggestion = Suggestion.closest(to: name, in: (ref.container.ports ?? []).compactMap(\.name))
+                report.add("\(p.workload.displayName): \(p.path): port \"\(name)\" is not a named port of container \"\(ref.container.name)\" (\(known)); the probe can never succeed",
                            at: handlerOrigin, key: "port", hint: suggestion.map { "did you mean \"\($0)\"?" }, severity: .error)
             default:
-                guard !(c.ports ?? []).isEmpty else { continue }
-                report.add("\(p.workload.displayName): \(p.path): port \(port) is not among the ports of container \"\(c.name)\" (\(known))",
-                           at: handlerOrigin, key: "port", hint: "probe a declared port, by name (e.g. `port: \(c.ports?.first?.name ?? "http")`)")
+                guard !(ref.container.ports ?? []).isEmpty else { continue }
+                report.add("\(p.workload.displayName): \(p.path): port \(port) is not among the ports of container \"\(ref.container.name)\" (\(known))",
+                           at: handlerOrigin, key: "port", hint: "probe a declared port, by name (e.g. `port: \(ref.container.ports?.first?.name ?? "http")`)")
             }
         }
     }
