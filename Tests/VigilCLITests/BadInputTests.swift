@@ -100,6 +100,22 @@ import Testing
         #expect((json?["summary"] as? [String: Any])?["files"] as? Int == 1)
     }
 
+    /// Discovery reads entry types from the directory: regular files, links to files and
+    /// nested directories are all found, in path order; other extensions and dot-files are not.
+    @Test func discoveryFindsFilesLinksAndSubdirectoriesInOrder() throws {
+        let dir = try CLI.temporaryDirectory()
+        let sub = dir.appendingPathComponent("b")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        for (name, inDir) in [("c.yaml", dir), ("a.yml", dir), ("z.json", sub), ("notes.txt", dir), (".hidden.yaml", dir)] {
+            try Self.write(Array("k: 1\nk: 2\n".utf8), name, in: inDir)
+        }
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("link.yaml").path, withDestinationPath: "c.yaml")
+        let r = try CLI.run(["lint", "--format", "json", "."], in: dir)
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        let files = (json?["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["file"] as? String }
+        #expect(files == ["./a.yml", "./b/z.json", "./c.yaml", "./link.yaml"])
+    }
+
     @Test(.enabled(if: getuid() != 0, "root can read files without permission bits"))
     func unreadableFileIsReported() throws {
         let dir = try CLI.temporaryDirectory()

@@ -5,7 +5,7 @@
 ///
 /// With huge pages, a large lint takes one page fault per 2 MiB instead of one per 4 KiB: on a
 /// 6 MB rule file, a sixth of the run. Only named regular files count: a directory of many
-/// small manifests gains less and, with huge pages, holds nearly twice the memory.
+/// small manifests gains nothing on the median and varies twice as much.
 public struct HugePagePolicy: Sendable {
     /// Named files at least this large make it worth starting again.
     public static let inputBytes = 4 << 20
