@@ -50,6 +50,9 @@ public struct FieldReader {
 
     /// The whole mapping, kept for a round trip; no field of this mapping is reported unknown.
     public func extraFields() -> ExtraFields {
+        // The keys asked from here on are recorded for `ExtraFields`; read it first, and the
+        // mapping is not read again when the session ends.
+        tracker.records = true
         tracker.acceptsAll = true
         let known = KnownKeys()
         tracker.knownBoxes.append(known)

@@ -62,9 +62,11 @@ struct NodeDecodingError: Error {
 
 /// Which keys of one mapping the models asked for, and which of its pairs they found.
 ///
-/// Nothing is hashed or allocated per key on the hot path: the keys asked for go to the
-/// session's one list (needed only at the end, for suggestions and `ExtraFields`), and the pairs
-/// found are bits by position.
+/// Nothing is hashed or allocated per key on the hot path: the pairs found are bits by
+/// position, and the keys asked for (needed only at the end, for suggestions and `ExtraFields`)
+/// go to the session's one list — for Codable models. A `FieldDecodable` model's keys are not
+/// recorded: the few mappings whose report needs them are read again by the model, in a probe
+/// session that records (decoding is a function of the node).
 final class KeyTracker {
     let node: Node
     let mapping: Mapping
@@ -80,22 +82,32 @@ final class KeyTracker {
     /// ExtraFields of this mapping, told at the end which keys the model decoded.
     var knownBoxes: [KnownKeys] = []
     var path: FieldPath
+    /// Whether keys asked now go to the session's list.
+    var records: Bool
+    /// A key was asked while not recording: the report reads the mapping again with `readers`.
+    var missedAsks = false
+    /// The `FieldDecodable` types that read this mapping.
+    var readers: [any FieldDecodable.Type] = []
+    /// The session's nesting depth when the mapping was first read.
+    let depth: Int
     /// The session outlives its trackers, which it holds.
     private unowned(unsafe) let session: DecodingSession
 
-    init(node: Node, mapping: Mapping, typeName: TypeName, path: FieldPath, index: Int32, session: DecodingSession) {
+    init(node: Node, mapping: Mapping, typeName: TypeName, path: FieldPath, index: Int32, session: DecodingSession, records: Bool) {
         self.node = node
         self.mapping = mapping
         self.typeName = typeName
         self.path = path
         self.index = index
         self.session = session
+        self.records = records
+        self.depth = session.depth
         if mapping.count > 64 { foundBeyond = Array(repeating: false, count: mapping.count - 64) }
     }
 
     /// The value for `key`, noting that the model asked for it.
     func value(_ key: String) -> Node? {
-        session.asked.append((index, key))
+        if records { session.asked.append((index, key)) } else { missedAsks = true }
         guard let i = mapping.index(of: key) else { return nil }
         if i < 64 { foundBits |= 1 << UInt64(i) } else { foundBeyond?[i - 64] = true }
         return mapping.pairs[i].value
@@ -120,13 +132,15 @@ final class DecodingSession {
     var diagnostics: [Diagnostic] = []
     /// Every mapping's tracker, in the order they were made, and their places by node.
     private var trackers: [KeyTracker] = []
-    private var trackerIndex: [ObjectIdentifier: Int32] = [:]
+    fileprivate(set) var trackerIndex: [ObjectIdentifier: Int32] = [:]
     /// Every key asked for, with the tracker that asked, in order and with repeats.
     var asked: [(tracker: Int32, key: String)] = []
     var depth = 0
     static let maxDepth = 400
     /// See `StrictDecoder.decodesThroughCodable`.
     var decodesThroughCodable = false
+    /// Every tracker records the keys asked (a probe session that reads a mapping again).
+    var recordsAll = false
 
     /// `nodes` (the size of the tree to decode) sizes the tables once instead of by doubling.
     init(file: SourceFile, nodes: Int = 0) {
@@ -137,10 +151,23 @@ final class DecodingSession {
         asked.reserveCapacity(min(nodes, 1 << 14))
     }
 
-    func tracker(for node: Node, mapping: Mapping, typeName: TypeName, path: FieldPath) -> KeyTracker {
+    /// The tracker of a mapping, made on first use. A `FieldDecodable` reader (`reader`) is
+    /// noted instead of recording its keys; a Codable one records from now on.
+    func tracker(for node: Node, mapping: Mapping, typeName: TypeName, path: FieldPath,
+                 reader: (any FieldDecodable.Type)? = nil) -> KeyTracker {
         let id = ObjectIdentifier(node)
-        if let i = trackerIndex[id] { return trackers[Int(i)] }
-        let t = KeyTracker(node: node, mapping: mapping, typeName: typeName, path: path, index: Int32(trackers.count), session: self)
+        if let i = trackerIndex[id] {
+            let t = trackers[Int(i)]
+            if let reader, !t.records {
+                if !t.readers.contains(where: { $0 == reader }) { t.readers.append(reader) }
+            } else {
+                t.records = true
+            }
+            return t
+        }
+        let t = KeyTracker(node: node, mapping: mapping, typeName: typeName, path: path, index: Int32(trackers.count), session: self,
+                           records: reader == nil || recordsAll)
+        if let reader, !t.records { t.readers.append(reader) }
         trackerIndex[id] = t.index
         trackers.append(t)
         return t
@@ -240,7 +267,7 @@ final class DecodingSession {
                                     message: "expected a mapping for \(typeName), got \(describe(node))",
                                     node: node, path: path, hint: nil)
         }
-        let reader = FieldReader(session: self, tracker: tracker(for: node, mapping: mapping, typeName: typeName, path: path), path: path)
+        let reader = FieldReader(session: self, tracker: tracker(for: node, mapping: mapping, typeName: typeName, path: path, reader: T.self), path: path)
         do {
             return try T(fields: reader)
         } catch let e as NodeDecodingError {
@@ -448,6 +475,9 @@ final class DecodingSession {
         guard any else { return }
         var askedOf: [Int32: Set<String>] = [:]
         for (tracker, key) in asked where needs[Int(tracker)] { askedOf[tracker, default: []].insert(key) }
+        for t in trackers where needs[Int(t.index)] && t.missedAsks {
+            for reader in t.readers { askedOf[t.index, default: []].formUnion(keysAsked(by: reader, of: t)) }
+        }
         for t in trackers where !t.knownBoxes.isEmpty {
             let keys = askedOf[t.index] ?? []
             for box in t.knownBoxes { box.keys = keys }
@@ -466,6 +496,21 @@ final class DecodingSession {
                                               in: file, range: p.key.range, hint: hint))
             }
         }
+    }
+}
+
+extension DecodingSession {
+    /// The keys `reader` asks of `t`'s mapping, found by reading the mapping again in a probe
+    /// session that records every key (its findings are dropped).
+    func keysAsked(by reader: any FieldDecodable.Type, of t: KeyTracker) -> Set<String> {
+        let probe = DecodingSession(file: file, nodes: t.node.expandedSize)
+        probe.recordsAll = true
+        probe.decodesThroughCodable = decodesThroughCodable
+        probe.depth = t.depth - 1  // decodeFields counts the mapping itself again
+        func read<F: FieldDecodable>(_ type: F.Type) { _ = try? probe.decodeFields(F.self, node: t.node, path: t.path) }
+        read(reader)
+        guard let i = probe.trackerIndex[ObjectIdentifier(t.node)] else { return [] }
+        return Set(probe.asked.lazy.filter { $0.tracker == i }.map(\.key))
     }
 }
 

@@ -172,24 +172,24 @@ extension ServiceMonitor: FieldDecodable {
 
 extension ServiceMonitorSpec: FieldDecodable {
     public init(fields f: FieldReader) throws {
+        extra = f.extraFields()  // first: the keys read after it are recorded for it
         jobLabel = f.decodeIfPresent("jobLabel")
         endpoints = f.decodeIfPresent("endpoints")
         selector = f.decodeIfPresent("selector")
         namespaceSelector = f.decodeIfPresent("namespaceSelector")
-        extra = f.extraFields()
         origin = f.provenance
     }
 }
 
 extension MonitorEndpoint: FieldDecodable {
     public init(fields f: FieldReader) throws {
+        extra = f.extraFields()  // first: the keys read after it are recorded for it
         port = f.decodeIfPresent("port")
         targetPort = f.decodeIfPresent("targetPort")
         path = f.decodeIfPresent("path")
         scheme = f.decodeIfPresent("scheme")
         interval = f.decodeIfPresent("interval")
         scrapeTimeout = f.decodeIfPresent("scrapeTimeout")
-        extra = f.extraFields()
         origin = f.provenance
     }
 }
@@ -207,24 +207,24 @@ extension PodMonitor: FieldDecodable {
 
 extension PodMonitorSpec: FieldDecodable {
     public init(fields f: FieldReader) throws {
+        extra = f.extraFields()  // first: the keys read after it are recorded for it
         jobLabel = f.decodeIfPresent("jobLabel")
         podMetricsEndpoints = f.decodeIfPresent("podMetricsEndpoints")
         selector = f.decodeIfPresent("selector")
         namespaceSelector = f.decodeIfPresent("namespaceSelector")
-        extra = f.extraFields()
         origin = f.provenance
     }
 }
 
 extension PodMetricsEndpoint: FieldDecodable {
     public init(fields f: FieldReader) throws {
+        extra = f.extraFields()  // first: the keys read after it are recorded for it
         port = f.decodeIfPresent("port")
         portNumber = f.decodeIfPresent("portNumber")
         targetPort = f.decodeIfPresent("targetPort")
         path = f.decodeIfPresent("path")
         interval = f.decodeIfPresent("interval")
         scrapeTimeout = f.decodeIfPresent("scrapeTimeout")
-        extra = f.extraFields()
         origin = f.provenance
     }
 }
