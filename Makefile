@@ -8,7 +8,7 @@ VIGIL_RELEASE = .build/release/vigil
 RELEASE_FLAGS = -c release --static-swift-stdlib
 export RELEASE_FLAGS
 
-.PHONY: all deps build release test demo golden bench install corpus readme generate clean fuzz fuzz-smoke test-asan conformance
+.PHONY: all deps build release test demo golden bench install corpus readme generate clean clean-modules fuzz fuzz-smoke test-asan conformance
 
 all: build
 
@@ -46,6 +46,12 @@ install: release
 
 clean:
 	rm -rf .build .build-address .build-thread .corpus Fuzz/.build
+
+# Drops the compiled modules but keeps the fetched packages and corpora: after a pull that
+# changes a public type's layout, SwiftPM can link stale objects (undefined symbols, or crashes
+# in generic metadata).
+clean-modules:
+	rm -rf .build/*-unknown-linux-gnu/debug .build/*-unknown-linux-gnu/release
 
 # libFuzzer targets of every parser (Fuzz/), FUZZ_SECONDS each; findings in Fuzz/artifacts/.
 FUZZ_SECONDS ?= 180
