@@ -52,7 +52,6 @@ struct LintCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        ProcessTuning.useHugePages(forInputs: paths)
         var configuration = LintConfiguration()
         let configPath = config ?? LintConfiguration.fileNames.first { FileManager.default.fileExists(atPath: $0) }
         if let configPath {

@@ -25,6 +25,15 @@ enum ProcessTuning {
 }
 
 extension ProcessTuning {
+    /// The inputs of a `vigil lint` command line, read before the arguments are parsed (so that
+    /// a restart happens before anything else runs): the arguments after `lint` that are not
+    /// options. An option's value that names a file is looked at too, which only decides the
+    /// malloc setting. nil for other commands.
+    static func lintInputs(_ arguments: [String]) -> [String]? {
+        guard arguments.count > 2, arguments[1] == "lint" else { return nil }
+        return arguments.dropFirst(2).filter { !$0.hasPrefix("-") || $0 == "-" }
+    }
+
     /// Starts the process again with malloc on transparent huge pages when `HugePagePolicy`
     /// says a lint of `paths` gains from it. When the exec fails, the run goes on unchanged.
     static func useHugePages(forInputs paths: [String]) {
