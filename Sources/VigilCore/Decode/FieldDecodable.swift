@@ -179,24 +179,10 @@ public struct FieldReader {
     }
 
     func requiredValue(_ key: String) throws -> Node {
-        guard let v = tracker.value(key) else {
-            tracker.aborted = true
-            throw NodeDecodingError(rule: SchemaRule.missingField,
-                                    message: "missing required field \"\(key)\" in \(tracker.typeName)",
-                                    node: tracker.node, path: path, hint: nil)
-        }
-        return v
+        try tracker.required(key, typeName: tracker.typeName, path: path)
     }
 
-    /// A failed required field fails the model: its unknown fields are not reported.
-    private func guarded<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch {
-            tracker.aborted = true
-            throw error
-        }
-    }
+    private func guarded<T>(_ body: () throws -> T) throws -> T { try tracker.guarded(body) }
 
     /// A failed optional field is reported and left out.
     private func recovering<T>(_ body: () throws -> T) -> T? {

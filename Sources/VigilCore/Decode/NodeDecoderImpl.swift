@@ -91,23 +91,10 @@ struct KeyedNodeDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     private func path(_ key: Key) -> FieldPath { decoder.path.appending(key) }
 
     private func required(_ key: Key) throws -> Node {
-        guard let v = value(key) else {
-            tracker.aborted = true
-            throw NodeDecodingError(rule: SchemaRule.missingField,
-                                    message: "missing required field \"\(key.stringValue)\" in \(decoder.typeName)",
-                                    node: decoder.node, path: decoder.path, hint: nil)
-        }
-        return v
+        try tracker.required(key.stringValue, typeName: decoder.typeName, path: decoder.path)
     }
 
-    private func guarded<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch {
-            tracker.aborted = true
-            throw error
-        }
-    }
+    private func guarded<T>(_ body: () throws -> T) throws -> T { try tracker.guarded(body) }
 
     func decodeNil(forKey key: Key) throws -> Bool {
         guard let v = value(key) else { return true }

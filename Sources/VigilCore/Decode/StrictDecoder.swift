@@ -113,6 +113,27 @@ final class KeyTracker {
         return mapping.pairs[i].value
     }
 
+    /// The value of a required field; a missing one fails the model (`path` is the mapping's).
+    func required(_ key: String, typeName: TypeName, path: FieldPath) throws -> Node {
+        guard let v = value(key) else {
+            aborted = true
+            throw NodeDecodingError(rule: SchemaRule.missingField, message: "missing required field \"\(key)\" in \(typeName)",
+                                    node: node, path: path, hint: nil)
+        }
+        return v
+    }
+
+    /// Runs the decoding of a required field: when it fails, the model fails, and its unknown
+    /// fields are not reported.
+    func guarded<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            aborted = true
+            throw error
+        }
+    }
+
     /// Whether the model read pair `i`.
     func found(_ i: Int) -> Bool {
         i < 64 ? foundBits & (1 << UInt64(i)) != 0 : foundBeyond?[i - 64] ?? false
@@ -205,19 +226,26 @@ final class DecodingSession {
     func decode<T: Decodable>(_ type: T.Type, node: Node, path: @autoclosure () -> FieldPath) throws -> T {
         let strategy = strategy(for: T.self)
         if strategy.kind != .plain { return try decodeSpecial(T.self, strategy, node: node, path: path()) }
+        let here = path()
+        return try nested(node, path: here) {
+            try T(from: NodeDecoderImpl(node: node, path: here, session: self, typeName: strategy.typeName))
+        }
+    }
+
+    /// Runs one model's decoding one level deeper, refusing to go past `maxDepth`, with a
+    /// `DecodingError` it throws turned into a positioned one.
+    private func nested<T>(_ node: Node, path: FieldPath, _ body: () throws -> T) throws -> T {
         depth += 1
         defer { depth -= 1 }
-        let here = path()
         guard depth < DecodingSession.maxDepth else {
-            throw NodeDecodingError(rule: "yaml/limit", message: "nesting too deep to decode", node: node, path: here, hint: nil)
+            throw NodeDecodingError(rule: "yaml/limit", message: "nesting too deep to decode", node: node, path: path, hint: nil)
         }
-        let decoder = NodeDecoderImpl(node: node, path: here, session: self, typeName: strategy.typeName)
         do {
-            return try T(from: decoder)
+            return try body()
         } catch let e as NodeDecodingError {
             throw e
         } catch let e as DecodingError {
-            throw translate(e, node: node, path: here)
+            throw translate(e, node: node, path: path)
         }
     }
 
@@ -256,24 +284,15 @@ final class DecodingSession {
     /// Decodes a `FieldDecodable` model from a mapping: what `container(keyedBy:)` and the
     /// synthesized `init(from:)` do, without either.
     func decodeFields<T: FieldDecodable>(_ type: T.Type, node: Node, path: FieldPath) throws -> T {
-        depth += 1
-        defer { depth -= 1 }
-        guard depth < DecodingSession.maxDepth else {
-            throw NodeDecodingError(rule: "yaml/limit", message: "nesting too deep to decode", node: node, path: path, hint: nil)
-        }
-        let typeName = TypeName(T.self)
-        guard let mapping = node.mapping else {
-            throw NodeDecodingError(rule: SchemaRule.typeMismatch,
-                                    message: "expected a mapping for \(typeName), got \(describe(node))",
-                                    node: node, path: path, hint: nil)
-        }
-        let reader = FieldReader(session: self, tracker: tracker(for: node, mapping: mapping, typeName: typeName, path: path, reader: T.self), path: path)
-        do {
-            return try T(fields: reader)
-        } catch let e as NodeDecodingError {
-            throw e
-        } catch let e as DecodingError {
-            throw translate(e, node: node, path: path)
+        try nested(node, path: path) {
+            let typeName = TypeName(T.self)
+            guard let mapping = node.mapping else {
+                throw NodeDecodingError(rule: SchemaRule.typeMismatch,
+                                        message: "expected a mapping for \(typeName), got \(describe(node))",
+                                        node: node, path: path, hint: nil)
+            }
+            let tracker = tracker(for: node, mapping: mapping, typeName: typeName, path: path, reader: T.self)
+            return try T(fields: FieldReader(session: self, tracker: tracker, path: path))
         }
     }
 
@@ -290,39 +309,31 @@ final class DecodingSession {
 
     /// A list of `FieldDecodable` models, as `Array`'s lenient decoding reads it.
     func decodeList<T: FieldDecodable>(of type: T.Type, node: Node, path: FieldPath) throws -> [T] {
-        let items = try listItems(node, path: path)
-        var out: [T] = []
-        out.reserveCapacity(items.count)
-        for (i, item) in items.enumerated() {
-            do {
-                out.append(try decodeFields(T.self, node: item, path: path.appending(index: i)))
-            } catch {
-                record(error)
-            }
-        }
-        return out
+        try decodeItems(node, path: path) { try decodeFields(T.self, node: $0, path: $1) }
     }
 
     /// A list of strings, as `Array`'s lenient decoding reads it.
     func decodeStrings(node: Node, path: FieldPath) throws -> [String] {
-        let items = try listItems(node, path: path)
-        var out: [String] = []
+        try decodeItems(node, path: path) { try decodeString($0, path: $1) }
+    }
+
+    /// The items of a list (null is the empty list), each decoded by `element`; an item that
+    /// fails is reported and skipped, so that the others keep being checked.
+    func decodeItems<T>(_ node: Node, path: FieldPath, _ element: (Node, FieldPath) throws -> T) throws -> [T] {
+        guard let items = node.sequence else {
+            if isNull(node) { return [] }
+            throw NodeDecodingError(rule: SchemaRule.typeMismatch, message: "expected a list, got \(describe(node))", node: node, path: path, hint: nil)
+        }
+        var out: [T] = []
         out.reserveCapacity(items.count)
         for (i, item) in items.enumerated() {
             do {
-                out.append(try decodeString(item, path: path.appending(index: i)))
+                out.append(try element(item, path.appending(index: i)))
             } catch {
                 record(error)
             }
         }
         return out
-    }
-
-    /// The items of a list node; null is the empty list.
-    func listItems(_ node: Node, path: FieldPath) throws -> [Node] {
-        if let items = node.sequence { return items }
-        if isNull(node) { return [] }
-        throw NodeDecodingError(rule: SchemaRule.typeMismatch, message: "expected a list, got \(describe(node))", node: node, path: path, hint: nil)
     }
 
     private func translate(_ error: DecodingError, node: Node, path: FieldPath) -> NodeDecodingError {
@@ -582,19 +593,6 @@ protocol LenientSequence {
 
 extension Array: LenientSequence where Element: Decodable {
     static func decodeLeniently(node: Node, path: FieldPath, session: DecodingSession) throws -> Array {
-        guard let items = node.sequence else {
-            if session.isNull(node) { return [] }
-            throw NodeDecodingError(rule: SchemaRule.typeMismatch, message: "expected a list, got \(session.describe(node))", node: node, path: path, hint: nil)
-        }
-        var out: [Element] = []
-        out.reserveCapacity(items.count)
-        for (i, item) in items.enumerated() {
-            do {
-                out.append(try session.decode(Element.self, node: item, path: path.appending(index: i)))
-            } catch {
-                session.record(error)
-            }
-        }
-        return out
+        try session.decodeItems(node, path: path) { try session.decode(Element.self, node: $0, path: $1) }
     }
 }

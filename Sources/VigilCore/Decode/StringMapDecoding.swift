@@ -50,12 +50,7 @@ extension FieldReader {
     /// A required quantity, read as `Quantity.init(from:)` reads it.
     func decodeQuantity(_ key: String) throws -> Quantity {
         let v = try requiredValue(key)
-        do {
-            return try session.decodeQuantity(v, path: path.appending(name: key))
-        } catch {
-            tracker.aborted = true
-            throw error
-        }
+        return try tracker.guarded { try session.decodeQuantity(v, path: path.appending(name: key)) }
     }
 }
 
